@@ -1,0 +1,52 @@
+package dev.kafkatutorial.useractivity;
+
+import dev.kafkatutorial.useractivity.cli.Cli;
+import java.util.Map;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+
+/**
+ * Splits Kafka's errors into the fatal ones, which end a program with one actionable line, and the rest,
+ * which the clients retry or which concern a single event. Both programs classify the same way.
+ */
+final class Failures {
+
+    private Failures() {
+    }
+
+    /** The line to end the program with, or {@code null} when the error is worth going on after. */
+    static String fatalMessage(Throwable error, Messages messages) {
+        if (error instanceof AuthenticationException) {
+            return messages.authenticationFailed(Cli.oneLine(error));
+        }
+        if (error instanceof AuthorizationException) {
+            return messages.notAuthorized(Cli.oneLine(error));
+        }
+        if (error instanceof UnsupportedVersionException || error instanceof InvalidTopicException
+                || error instanceof ProducerFencedException || error instanceof OutOfOrderSequenceException) {
+            return Cli.oneLine(error); // the broker, or the client's own state, rules out every further request
+        }
+        return null; // retriable, or about one event only (too large, say): count it and go on
+    }
+
+    /**
+     * The line for a first metadata request that timed out. Whether the client ever opened a connection tells
+     * a broker that is not there (wrong address, not started) from a topic that is not there.
+     */
+    static String timeoutMessage(TimeoutException error, Map<MetricName, ? extends Metric> metrics,
+                                 String bootstrapServers, String topic, Messages messages) {
+        boolean everConnected = metrics.entrySet().stream()
+                .filter(m -> m.getKey().name().equals("connection-creation-total"))
+                .anyMatch(m -> m.getValue().metricValue() instanceof Double d && d > 0);
+        return everConnected
+                ? messages.topicUnavailable(topic, Cli.oneLine(error))
+                : messages.brokerUnreachable(bootstrapServers, UserActivityProducer.BROKER_WAIT);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.kafkatutorial.useractivity;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes any Jackson-mappable value as UTF-8 JSON. Needs no configuration, so Kafka can create it from
+ * {@code value.serializer=dev.kafkatutorial.useractivity.JsonSerializer} like any other serializer.
+ */
+public class JsonSerializer<T> implements Serializer<T> {
+
+    // Python's json.dumps separators (", " and ": "), so our records are byte for byte what the tutorial's
+    // producer_example.py writes, also when a reader looks at them with kafka-console-consumer.
+    private final ObjectWriter writer = JsonMapperHolder.MAPPER.writer(new PythonSeparators());
+
+    @Override
+    public byte[] serialize(String topic, T data) {
+        if (data == null) {
+            return null; // Kafka's convention: a null value stays null (a tombstone), it is not "null" text
+        }
+        try {
+            return writer.writeValueAsBytes(data);
+        } catch (JsonProcessingException e) {
+            throw new SerializationException("Cannot write " + data.getClass().getSimpleName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static final class PythonSeparators extends MinimalPrettyPrinter {
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(", ");
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(", ");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.kafkatutorial.useractivity;
+
+import dev.kafkatutorial.useractivity.cli.Cli;
+import java.util.Arrays;
+
+/** The runnable jar's entry point: {@code java -jar user-activity-kafka.jar producer|consumer [options]}. */
+public final class Main {
+
+    private static final String USAGE = """
+            Usage: java -jar user-activity-kafka.jar producer|consumer [options]
+              producer   send a random user-activity event every 5 s (the tutorial's producer_example.py)
+              consumer   print each event as it arrives (the tutorial's consumer_example.py)
+            Run 'producer --help' or 'consumer --help' for their options.""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        String program = args.length == 0 ? "" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (program) {
+            case "producer" -> UserActivityProducer.main(rest);
+            case "consumer" -> UserActivityConsumer.main(rest);
+            case "-h", "--help" -> System.out.println(USAGE);
+            default -> {
+                System.err.println(program.isEmpty()
+                        ? "user-activity-kafka: say which program to run: producer or consumer (see --help)"
+                        : "user-activity-kafka: unknown program '" + program + "': use producer or consumer (see --help)");
+                System.exit(Cli.USAGE);
+            }
+        }
+    }
+}

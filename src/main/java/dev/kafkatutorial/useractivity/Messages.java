@@ -1,0 +1,163 @@
+package dev.kafkatutorial.useractivity;
+
+import java.time.Duration;
+
+/**
+ * Every line the two programs print, in Korean (the tutorial's text, to the character) and English.
+ * Each method keeps both languages side by side, so a translation is checked against its original at a glance.
+ */
+public final class Messages {
+
+    private final Language language;
+
+    public Messages(Language language) {
+        this.language = language;
+    }
+
+    private String pick(String korean, String english) {
+        return language == Language.ko ? korean : english;
+    }
+
+    // ---- producer: the tutorial's Step 3.3 lines --------------------------------------------------------
+
+    /** {@code 메시지 전송: {'user_id': 123, 'action': 'login', 'timestamp': 1646092800.0}}: Python's print of the dict. */
+    public String sending(UserActivity event) {
+        return pick("메시지 전송: ", "Sending message: ") + pythonRepr(event);
+    }
+
+    /** {@code 메시지 전송 성공 - 토픽: user_activity, 파티션: 0, 오프셋: 0} */
+    public String sent(String topic, int partition, long offset) {
+        return pick("메시지 전송 성공 - 토픽: " + topic + ", 파티션: " + partition + ", 오프셋: " + offset,
+                "Message sent successfully - topic: " + topic + ", partition: " + partition + ", offset: " + offset);
+    }
+
+    public String sendFailed(String reason) {
+        return pick("메시지 전송 실패 - ", "Message send failed - ") + reason;
+    }
+
+    public String producerSummary(long sent, long acknowledged, long failed) {
+        return pick("프로듀서 종료 - 전송: " + sent + ", 성공: " + acknowledged + ", 실패: " + failed,
+                "Producer stopped - sent: " + sent + ", acknowledged: " + acknowledged + ", failed: " + failed);
+    }
+
+    // ---- consumer: the tutorial's Step 4.4 lines --------------------------------------------------------
+
+    /** The banner, the event's sentence and the blank line after them, as one string to print at once. */
+    public String received(int partition, long offset, UserActivity event) {
+        return pick("======= 새 메시지 수신 (파티션: " + partition + ", 오프셋: " + offset + ") =======\n",
+                "======= New message received (partition: " + partition + ", offset: " + offset + ") =======\n")
+                + describe(event) + "\n";
+    }
+
+    /** {@code 🟢 사용자 123가 로그인했습니다.} or {@code 💰 사용자 456가 500원 결제했습니다.} */
+    public String describe(UserActivity event) {
+        long user = event.userId();
+        Action action = Action.fromWireName(event.action()).orElse(null);
+        if (action == null) {
+            String name = escape(event.action());
+            return pick(Action.UNKNOWN_EMOJI + " 사용자 " + user + "가 알 수 없는 활동(" + name + ")을 했습니다.",
+                    Action.UNKNOWN_EMOJI + " User " + user + " did an unknown action (" + name + ").");
+        }
+        String e = action.emoji();
+        return switch (action) {
+            case LOGIN -> pick(e + " 사용자 " + user + "가 로그인했습니다.", e + " User " + user + " logged in.");
+            case LOGOUT -> pick(e + " 사용자 " + user + "가 로그아웃했습니다.", e + " User " + user + " logged out.");
+            case PAGE_VIEW -> pick(e + " 사용자 " + user + "가 페이지를 조회했습니다.",
+                    e + " User " + user + " viewed a page.");
+            case ADD_TO_CART -> pick(e + " 사용자 " + user + "가 장바구니에 상품을 담았습니다.",
+                    e + " User " + user + " added an item to the cart.");
+            case PAYMENT -> event.amount() == null
+                    ? pick(e + " 사용자 " + user + "가 결제했습니다.", e + " User " + user + " made a payment.")
+                    : pick(e + " 사용자 " + user + "가 " + event.amount() + "원 결제했습니다.",
+                            e + " User " + user + " paid " + event.amount() + " won.");
+            case SEARCH -> pick(e + " 사용자 " + user + "가 검색했습니다.", e + " User " + user + " searched.");
+        };
+    }
+
+    public String skipped(int partition, long offset, String reason, String excerpt) {
+        return pick("잘못된 메시지를 건너뜁니다 (파티션: " + partition + ", 오프셋: " + offset + "): " + reason + " | 값: ",
+                "Skipping malformed message (partition: " + partition + ", offset: " + offset + "): " + reason
+                        + " | value: ")
+                + excerpt;
+    }
+
+    public String nullValue() {
+        return pick("값이 없습니다 (null)", "the value is null");
+    }
+
+    public String consumerSummary(long read, long skipped) {
+        return pick("컨슈머 종료 - 처리한 메시지: " + read + ", 건너뛴 메시지: " + skipped,
+                "Consumer stopped - processed: " + read + ", skipped: " + skipped);
+    }
+
+    // ---- failures that end a program ---------------------------------------------------------------------
+
+    public String brokerUnreachable(String bootstrapServers, Duration waited) {
+        return pick("브로커에 연결할 수 없습니다: " + bootstrapServers + " (" + waited.toSeconds() + "초 동안 응답 없음). "
+                        + "브로커가 실행 중인지 확인하세요: docker-compose up -d, 또는 Docker 없이 "
+                        + "mvn -q test-compile exec:java@broker",
+                "Cannot reach a Kafka broker at " + bootstrapServers + " (no answer within " + waited.toSeconds()
+                        + " s). Check that it is running: docker-compose up -d, or without Docker "
+                        + "mvn -q test-compile exec:java@broker");
+    }
+
+    public String topicUnavailable(String topic, String reason) {
+        return pick("토픽 " + topic + "을(를) 사용할 수 없습니다: " + reason + ". 토픽을 만드세요: ./create_topic.sh " + topic
+                        + " 1 1",
+                "Topic " + topic + " is not available: " + reason + ". Create it: ./create_topic.sh " + topic + " 1 1");
+    }
+
+    public String authenticationFailed(String reason) {
+        return pick("인증 실패: " + reason + ". --command-config 파일의 보안 설정(사용자 이름, 비밀번호)을 확인하세요",
+                "Authentication failed: " + reason
+                        + ". Check the security settings (user name, password) in the --command-config file");
+    }
+
+    public String notAuthorized(String reason) {
+        return pick("권한 없음: " + reason + ". 이 사용자에게 토픽(과 그룹)에 대한 권한(ACL)이 있는지 확인하세요",
+                "Not authorized: " + reason + ". Check that this user has ACLs for the topic (and the group)");
+    }
+
+    // ---- Python's repr, so the "메시지 전송:" line reads exactly as the tutorial prints its dict ------------
+
+    static String pythonRepr(UserActivity event) {
+        StringBuilder sb = new StringBuilder(96)
+                .append("{'user_id': ").append(event.userId())
+                .append(", 'action': ").append(pythonString(event.action()))
+                .append(", 'timestamp': ").append(UserActivity.pythonFloat(event.timestamp()));
+        if (event.amount() != null) {
+            sb.append(", 'amount': ").append(event.amount());
+        }
+        return sb.append('}').toString();
+    }
+
+    private static String pythonString(String s) {
+        return "'" + escape(s).replace("'", "\\'") + "'";
+    }
+
+    /** Backslash-escapes control characters, so a foreign value can never garble the terminal. */
+    static String escape(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String replacement = switch (c) {
+                case '\\' -> "\\\\";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> Character.isISOControl(c) ? String.format("\\x%02x", (int) c) : null;
+            };
+            if (replacement != null && sb == null) {
+                sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (sb != null) {
+                if (replacement != null) {
+                    sb.append(replacement);
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+}

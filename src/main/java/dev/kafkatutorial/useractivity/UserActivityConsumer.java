@@ -1,0 +1,216 @@
+package dev.kafkatutorial.useractivity;
+
+import dev.kafkatutorial.useractivity.cli.Cli;
+import dev.kafkatutorial.useractivity.cli.ClientOptions;
+import dev.kafkatutorial.useractivity.cli.ConsumerOptions;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The tutorial's {@code consumer_example.py}: reads user-activity events in a consumer group and prints each
+ * as a banner with its partition and offset and one sentence. A record that is not a valid event is reported
+ * on stderr with its partition and offset and skipped.
+ *
+ * <p>The program owns the {@link Consumer} it is given: {@link #stop()} may be called from any thread
+ * (it calls {@link Consumer#wakeup()}), and the polling thread closes the consumer, leaving the group at once.
+ */
+public final class UserActivityConsumer {
+
+    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
+    private static final int EXCERPT_CHARS = 60;
+
+    private final Consumer<String, UserActivity> consumer;
+    private final String topic;
+    private final String bootstrapServers;
+    private final long maxMessages;
+    private final Duration idleTimeout;
+    private final Messages messages;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private volatile boolean running = true;
+    private long read;
+    private long skipped;
+
+    public UserActivityConsumer(Consumer<String, UserActivity> consumer, String topic, String bootstrapServers,
+                                long maxMessages, Duration idleTimeout, Messages messages,
+                                PrintStream out, PrintStream err) {
+        this.consumer = consumer;
+        this.topic = topic;
+        this.bootstrapServers = bootstrapServers;
+        this.maxMessages = maxMessages;
+        this.idleTimeout = idleTimeout;
+        this.messages = messages;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, Cli.stdout(false), Cli.stderr()));
+    }
+
+    /** The whole command line: parse, wire up, run until done or Ctrl+C. Returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        ConsumerOptions options = new ConsumerOptions();
+        return Cli.execute(options, args, out, err, () -> {
+            UserActivityConsumer app = create(options, out, err);
+            return Cli.runUntilStopped(app::run, app::stop, Duration.ofSeconds(15));
+        });
+    }
+
+    /** Builds the program and its Kafka consumer from parsed options. */
+    public static UserActivityConsumer create(ConsumerOptions options, PrintStream out, PrintStream err) {
+        ClientOptions client = options.client();
+        Cli.configureLogging(client.verbose());
+        Consumer<String, UserActivity> consumer = new KafkaConsumer<>(config(client, options.group()));
+        return new UserActivityConsumer(consumer, client.topic(), client.bootstrapServers(), options.maxMessages(),
+                options.timeout(), new Messages(client.language()), out, err);
+    }
+
+    /** The consumer's configuration, in one place. The user's properties win over these defaults. */
+    static Map<String, Object> config(ClientOptions client, String group) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "user-activity-consumer");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, JsonDeserializer.class);
+        config.put(JsonDeserializer.VALUE_TYPE_CONFIG, UserActivity.class.getName());
+        // The tutorial's choice: a group with no committed offset starts at the topic's first event,
+        // so events sent before the consumer started are read too.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // The tutorial's default: positions are committed every 5 s and on close. A crash can replay up to
+        // 5 s of events (at-least-once), never skip one.
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
+        config.putAll(client.userProperties());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, client.bootstrapServers());
+        return config;
+    }
+
+    /** Consumes until stopped, {@code maxMessages} are printed or the idle timeout passes; returns the exit code. */
+    public int run() {
+        String fatalError = null;
+        try {
+            consumer.partitionsFor(topic, UserActivityProducer.BROKER_WAIT); // fail fast on a wrong address
+            consumer.subscribe(List.of(topic));
+            consume();
+        } catch (WakeupException e) {
+            // stop() was called while polling: leave the group below
+        } catch (TimeoutException e) {
+            fatalError = Failures.timeoutMessage(e, consumer.metrics(), bootstrapServers, topic, messages);
+        } catch (KafkaException e) {
+            fatalError = Failures.fatalMessage(e, messages);
+            if (fatalError == null) {
+                throw e;
+            }
+        } finally {
+            out.flush();
+            consumer.close(); // commits the positions (auto commit) and leaves the group at once
+        }
+        if (fatalError != null) {
+            err.println(fatalError);
+        }
+        err.println(messages.consumerSummary(read, skipped));
+        return fatalError == null ? Cli.OK : Cli.FAILED;
+    }
+
+    /** Ends the run from another thread (a shutdown hook); the polling thread then closes the consumer. */
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    private void consume() {
+        long lastRecordAt = System.nanoTime();
+        while (running && read < maxMessages) {
+            ConsumerRecords<String, UserActivity> records;
+            try {
+                records = consumer.poll(pollTimeout(lastRecordAt));
+            } catch (RecordDeserializationException e) {
+                skip(e);
+                lastRecordAt = System.nanoTime();
+                continue;
+            }
+            if (records.isEmpty()) {
+                if (idleTimeout != null && System.nanoTime() - lastRecordAt >= idleTimeout.toNanos()) {
+                    return;
+                }
+                continue;
+            }
+            lastRecordAt = System.nanoTime();
+            print(records);
+        }
+    }
+
+    private void print(ConsumerRecords<String, UserActivity> records) {
+        Map<TopicPartition, Long> unprinted = new LinkedHashMap<>();
+        for (ConsumerRecord<String, UserActivity> record : records) {
+            if (!running || read >= maxMessages) {
+                // Stopping inside a batch: rewind to the first record not printed, so the commit on close
+                // does not count the rest of the batch as read.
+                unprinted.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
+            } else if (record.value() == null) {
+                skipped++;
+                err.println(messages.skipped(record.partition(), record.offset(), messages.nullValue(), "null"));
+            } else {
+                read++;
+                out.println(messages.received(record.partition(), record.offset(), record.value()));
+            }
+        }
+        out.flush();
+        unprinted.forEach(consumer::seek);
+    }
+
+    /** Reports a record whose value is not a valid event and moves past it, so it cannot block the partition. */
+    private void skip(RecordDeserializationException e) {
+        skipped++;
+        Throwable reason = e.getCause() == null ? e : e.getCause();
+        err.println(messages.skipped(e.topicPartition().partition(), e.offset(), Cli.oneLine(reason),
+                excerpt(e.valueBuffer())));
+        consumer.seek(e.topicPartition(), e.offset() + 1);
+    }
+
+    private Duration pollTimeout(long lastRecordAt) {
+        if (idleTimeout == null) {
+            return POLL_TIMEOUT;
+        }
+        long left = idleTimeout.toNanos() - (System.nanoTime() - lastRecordAt);
+        return Duration.ofNanos(Math.max(0, Math.min(left, POLL_TIMEOUT.toNanos())));
+    }
+
+    /** The start of a raw value as an escaped, quoted string: enough to recognise it, safe for any terminal. */
+    static String excerpt(ByteBuffer value) {
+        if (value == null) {
+            return "null";
+        }
+        ByteBuffer bytes = value.duplicate();
+        int size = bytes.remaining();
+        CharBuffer text = CharBuffer.allocate(EXCERPT_CHARS + 1);
+        StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .decode(bytes, text, true); // stops when the buffer is full: a 1 MB value costs no more than a short one
+        text.flip();
+        boolean cut = text.length() > EXCERPT_CHARS;
+        String shown = text.subSequence(0, Math.min(text.length(), EXCERPT_CHARS)).toString();
+        return "\"" + Messages.escape(shown).replace("\"", "\\\"") + "\"" + (cut ? "… (" + size + " bytes)" : "");
+    }
+}

@@ -1,0 +1,211 @@
+package dev.kafkatutorial.useractivity;
+
+import dev.kafkatutorial.useractivity.cli.Cli;
+import dev.kafkatutorial.useractivity.cli.ClientOptions;
+import dev.kafkatutorial.useractivity.cli.ProducerOptions;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The tutorial's {@code producer_example.py}: every interval, a random user-activity event, printed and sent
+ * asynchronously; a callback reports where it landed. Runs until stopped or {@code maxMessages} are sent,
+ * then waits for what is still in flight and prints a summary.
+ *
+ * <p>The program owns the {@link Producer} it is given and closes it when {@link #run()} returns.
+ */
+public final class UserActivityProducer {
+
+    /** How long to wait for a broker before giving up, instead of Kafka's 60 s. */
+    static final Duration BROKER_WAIT = Duration.ofSeconds(10);
+    /** After Ctrl+C, how long in-flight events may take to be acknowledged before they count as failed. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+
+    private final Producer<String, UserActivity> producer;
+    private final String topic;
+    private final String bootstrapServers;
+    private final Supplier<UserActivity> events;
+    private final Duration interval;
+    private final long maxMessages;
+    private final Messages messages;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private volatile boolean running = true;
+    private final CountDownLatch stopRequested = new CountDownLatch(1); // wakes the pause between events
+    private volatile String fatalError;
+    private long sent; // only the sending thread writes it
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong(); // acknowledged or failed
+    private final Object completion = new Object();
+
+    public UserActivityProducer(Producer<String, UserActivity> producer, String topic, String bootstrapServers,
+                                Supplier<UserActivity> events, Duration interval, long maxMessages,
+                                Messages messages, PrintStream out, PrintStream err) {
+        this.producer = producer;
+        this.topic = topic;
+        this.bootstrapServers = bootstrapServers;
+        this.events = events;
+        this.interval = interval;
+        this.maxMessages = maxMessages;
+        this.messages = messages;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, Cli.stdout(true), Cli.stderr()));
+    }
+
+    /** The whole command line: parse, wire up, run until done or Ctrl+C. Returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        ProducerOptions options = new ProducerOptions();
+        return Cli.execute(options, args, out, err, () -> {
+            UserActivityProducer app = create(options, out, err);
+            return Cli.runUntilStopped(app::run, app::stop, SHUTDOWN_GRACE.plusSeconds(5));
+        });
+    }
+
+    /** Builds the program and its Kafka producer from parsed options. */
+    public static UserActivityProducer create(ProducerOptions options, PrintStream out, PrintStream err) {
+        ClientOptions client = options.client();
+        Cli.configureLogging(client.verbose());
+        Random random = options.seed() == null ? new SecureRandom() : new Random(options.seed());
+        Producer<String, UserActivity> producer = new KafkaProducer<>(config(client));
+        return new UserActivityProducer(producer, client.topic(), client.bootstrapServers(),
+                new RandomActivities(random, Clock.systemUTC()), options.interval(), options.maxMessages(),
+                new Messages(client.language()), out, err);
+    }
+
+    /** The producer's configuration, in one place. The user's properties win over these defaults. */
+    static Map<String, Object> config(ClientOptions client) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "user-activity-producer");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JsonSerializer.class);
+        // The tutorial's choice: the leader answers only when every in-sync replica has the event.
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // A retry after a lost answer can neither duplicate nor reorder an event (needs acks=all).
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // send() and partitionsFor() wait this long for a broker; Kafka's 60 s would hide a wrong address.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) BROKER_WAIT.toMillis());
+        // delivery.timeout.ms stays at Kafka's 120 s: an event is retried through a broker restart that long
+        // before it counts as failed.
+        config.putAll(client.userProperties());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, client.bootstrapServers());
+        return config;
+    }
+
+    /** Sends until stopped or done; returns the exit code: 0, or 1 after a fatal error. */
+    public int run() {
+        try {
+            if (connect()) {
+                produce();
+                awaitInFlight();
+            }
+        } finally {
+            producer.close(SHUTDOWN_GRACE); // events still unacknowledged after the grace fail in their callbacks
+        }
+        if (fatalError != null) {
+            err.println(fatalError);
+        }
+        err.println(messages.producerSummary(sent, acknowledged.get(), sent - acknowledged.get()));
+        return fatalError == null ? Cli.OK : Cli.FAILED;
+    }
+
+    /** Ends the run from another thread (a shutdown hook): no new events, in-flight ones get a grace period. */
+    public void stop() {
+        running = false;
+        stopRequested.countDown();
+    }
+
+    /** Fetches the topic's metadata once, so a wrong address or missing rights fail before the first event. */
+    private boolean connect() {
+        try {
+            producer.partitionsFor(topic);
+            return true;
+        } catch (TimeoutException e) {
+            fatalError = Failures.timeoutMessage(e, producer.metrics(), bootstrapServers, topic, messages);
+        } catch (KafkaException e) {
+            fatalError = Failures.fatalMessage(e, messages);
+            if (fatalError == null) {
+                throw e;
+            }
+        }
+        return false;
+    }
+
+    private void produce() {
+        while (running && fatalError == null && sent < maxMessages) {
+            UserActivity event = events.get();
+            out.println(messages.sending(event));
+            sent++;
+            try {
+                producer.send(new ProducerRecord<>(topic, event), this::onCompletion);
+            } catch (KafkaException e) {
+                onCompletion(null, e);
+            }
+            if (!interval.isZero() && sent < maxMessages) {
+                pause();
+            }
+        }
+    }
+
+    /** Runs on the producer's I/O thread for each event, once it is acknowledged or has finally failed. */
+    private void onCompletion(RecordMetadata metadata, Exception error) {
+        if (error == null) {
+            acknowledged.incrementAndGet();
+            out.println(messages.sent(metadata.topic(), metadata.partition(), metadata.offset()));
+        } else {
+            err.println(messages.sendFailed(Cli.oneLine(error)));
+            String fatal = Failures.fatalMessage(error, messages);
+            if (fatal != null && fatalError == null) {
+                fatalError = fatal;
+                stop();
+            }
+        }
+        synchronized (completion) {
+            completed.incrementAndGet();
+            completion.notifyAll();
+        }
+    }
+
+    /** Waits until every sent event has completed, or until a stop request cuts the wait to the grace period. */
+    private void awaitInFlight() {
+        synchronized (completion) {
+            while (completed.get() < sent && running) {
+                try {
+                    completion.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            stopRequested.await(interval.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+        }
+    }
+}

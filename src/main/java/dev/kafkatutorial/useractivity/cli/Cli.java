@@ -1,0 +1,124 @@
+package dev.kafkatutorial.useractivity.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * What both programs' {@code main} share: parse the options, turn every failure into one line and an exit
+ * code (2 for a bad command line, 1 for a failure at run time, never a stack trace), and run until done or
+ * until the JVM is asked to stop.
+ */
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+
+    private Cli() {
+    }
+
+    /**
+     * Parses {@code args} into {@code options} (a picocli {@code @Command}), answers {@code --help} and
+     * {@code --version}, and otherwise runs {@code program}.
+     */
+    public static int execute(Object options, String[] args, PrintStream out, PrintStream err,
+                              Callable<Integer> program) {
+        CommandLine commandLine = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+        String name = commandLine.getCommandName();
+        try {
+            commandLine.parseArgs(args);
+        } catch (ParameterException e) {
+            err.println(name + ": " + oneLine(e) + " (see --help)");
+            return USAGE;
+        }
+        if (commandLine.isUsageHelpRequested()) {
+            commandLine.usage(new PrintWriter(out, true));
+            return OK;
+        }
+        if (commandLine.isVersionHelpRequested()) {
+            commandLine.printVersionHelp(new PrintWriter(out, true));
+            return OK;
+        }
+        try {
+            return program.call();
+        } catch (Exception e) {
+            err.println(name + ": " + oneLine(e));
+            return FAILED;
+        }
+    }
+
+    /** Shows Kafka's INFO logs with {@code --verbose}; must run before the first Kafka client is built. */
+    public static void configureLogging(boolean verbose) {
+        if (verbose) {
+            System.setProperty(LOG_LEVEL_PROPERTY, "info");
+        }
+    }
+
+    /**
+     * Runs {@code program} on this thread. Ctrl+C or SIGTERM calls {@code stop}, then waits up to
+     * {@code grace} for the program to finish (flush, leave its group, print its summary) before the JVM exits.
+     */
+    public static int runUntilStopped(Callable<Integer> program, Runnable stop, Duration grace) throws Exception {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.run();
+            try {
+                finished.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return program.call();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shutdownInProgress) {
+                // the hook is what is running; nothing to remove
+            }
+        }
+    }
+
+    /** Standard output in UTF-8 whatever the platform's default, so Korean and emoji survive. */
+    public static PrintStream stdout(boolean autoFlush) {
+        return new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                autoFlush, StandardCharsets.UTF_8);
+    }
+
+    public static PrintStream stderr() {
+        return new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    }
+
+    /** An exception and its causes as one line: each distinct message once, joined by ": ". */
+    public static String oneLine(Throwable error) {
+        List<String> parts = new ArrayList<>();
+        for (Throwable t = error; t != null && parts.size() < 4; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message == null || message.isBlank()) {
+                continue;
+            }
+            message = message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+            String last = parts.isEmpty() ? "" : parts.get(parts.size() - 1);
+            if (!last.contains(message)) {
+                parts.add(message);
+            }
+        }
+        return parts.isEmpty() ? error.getClass().getSimpleName() : String.join(": ", parts);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.kafkatutorial.useractivity.cli;
+
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code user-activity-producer} options. Parsing only: the program reads these and wires itself up. */
+@Command(name = "user-activity-producer", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Sends a random user-activity event as JSON every --interval, as the tutorial's "
+                + "producer_example.py does.")
+public final class ProducerOptions {
+
+    @Mixin
+    ClientOptions client = new ClientOptions();
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", converter = Converters.Interval.class,
+            description = "Pause between events: 5s, 500ms, 1m, or 0 for as fast as possible. Default: ${DEFAULT-VALUE}")
+    Duration interval;
+
+    @Option(names = "--max-messages", paramLabel = "N", converter = Converters.PositiveLong.class,
+            description = "Stop after sending N events. Default: run until Ctrl+C")
+    Long maxMessages;
+
+    @Option(names = "--seed", paramLabel = "N", converter = Converters.AnyLong.class,
+            description = "Seed for the random events, so a run's users, actions and amounts can be repeated")
+    Long seed;
+
+    public ClientOptions client() {
+        return client;
+    }
+
+    public Duration interval() {
+        return interval;
+    }
+
+    /** Events to send, or {@code Long.MAX_VALUE} for no limit. */
+    public long maxMessages() {
+        return maxMessages == null ? Long.MAX_VALUE : maxMessages;
+    }
+
+    public Long seed() {
+        return seed;
+    }
+}

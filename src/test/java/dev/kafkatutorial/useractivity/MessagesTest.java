@@ -1,0 +1,96 @@
+package dev.kafkatutorial.useractivity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The printed lines, checked against the tutorial's text (../shared/tutorial-ko.md, Steps 3.3 and 4.4). */
+class MessagesTest {
+
+    private final Messages ko = new Messages(Language.ko);
+    private final Messages en = new Messages(Language.en);
+
+    private static final UserActivity LOGIN_123 = UserActivity.of(123, Action.LOGIN, 1646092800.0, null);
+    private static final UserActivity PAYMENT_456 = UserActivity.of(456, Action.PAYMENT, 1646092800.0, 500L);
+
+    @Test
+    void producerLinesAreTheTutorials() {
+        assertThat(ko.sending(LOGIN_123))
+                .isEqualTo("메시지 전송: {'user_id': 123, 'action': 'login', 'timestamp': 1646092800.0}");
+        assertThat(ko.sent("user_activity", 0, 0)).isEqualTo("메시지 전송 성공 - 토픽: user_activity, 파티션: 0, 오프셋: 0");
+    }
+
+    @Test
+    void consumerLinesAreTheTutorials() {
+        assertThat(ko.received(0, 1, LOGIN_123) + "\n" + ko.received(0, 2, PAYMENT_456)).isEqualTo("""
+                ======= 새 메시지 수신 (파티션: 0, 오프셋: 1) =======
+                🟢 사용자 123가 로그인했습니다.
+
+                ======= 새 메시지 수신 (파티션: 0, 오프셋: 2) =======
+                💰 사용자 456가 500원 결제했습니다.
+                """);
+    }
+
+    @Test
+    void everyActionHasAKoreanAndAnEnglishSentenceWithItsEmoji() {
+        for (Action action : Action.values()) {
+            UserActivity event = UserActivity.of(42, action, 1.0, action == Action.PAYMENT ? 700L : null);
+            assertThat(ko.describe(event)).startsWith(action.emoji() + " 사용자 42가 ").endsWith("습니다.");
+            assertThat(en.describe(event)).startsWith(action.emoji() + " User 42 ").endsWith(".");
+        }
+        assertThat(en.describe(LOGIN_123)).isEqualTo("🟢 User 123 logged in.");
+        assertThat(en.describe(PAYMENT_456)).isEqualTo("💰 User 456 paid 500 won.");
+        assertThat(ko.describe(UserActivity.of(7, Action.SEARCH, 1.0, null))).isEqualTo("🔍 사용자 7가 검색했습니다.");
+    }
+
+    @Test
+    void englishMirrorsTheKoreanLines() {
+        assertThat(en.sending(PAYMENT_456)).isEqualTo(
+                "Sending message: {'user_id': 456, 'action': 'payment', 'timestamp': 1646092800.0, 'amount': 500}");
+        assertThat(en.sent("user_activity", 2, 17))
+                .isEqualTo("Message sent successfully - topic: user_activity, partition: 2, offset: 17");
+        assertThat(en.received(0, 1, LOGIN_123))
+                .isEqualTo("======= New message received (partition: 0, offset: 1) =======\n🟢 User 123 logged in.\n");
+    }
+
+    @Test
+    void anActionFromAnotherProducerStillReads() {
+        UserActivity unknown = new UserActivity(5, "dance", 1.0, null);
+        assertThat(ko.describe(unknown)).isEqualTo("❔ 사용자 5가 알 수 없는 활동(dance)을 했습니다.");
+        assertThat(en.describe(unknown)).isEqualTo("❔ User 5 did an unknown action (dance).");
+        assertThat(ko.describe(new UserActivity(5, "x\n\u001b[2J", 1.0, null))).doesNotContain("\n", "\u001b");
+        assertThat(ko.describe(new UserActivity(9, "payment", 1.0, null))).isEqualTo("💰 사용자 9가 결제했습니다.");
+    }
+
+    @Test
+    void timestampsPrintAsPythonPrintsFloats() {
+        assertThat(UserActivity.pythonFloat(1646092800.0)).isEqualTo("1646092800.0");
+        assertThat(UserActivity.pythonFloat(1764057000.123)).isEqualTo("1764057000.123");
+        assertThat(UserActivity.pythonFloat(0.5)).isEqualTo("0.5");
+        assertThat(UserActivity.pythonFloat(12)).isEqualTo("12.0");
+    }
+
+    @Test
+    void failuresNameWhatToCheck() {
+        assertThat(ko.brokerUnreachable("localhost:9092", Duration.ofSeconds(10)))
+                .contains("localhost:9092", "10초", "docker-compose up -d", "exec:java@broker").doesNotContain("\n");
+        assertThat(en.brokerUnreachable("kafka:1234", Duration.ofSeconds(10)))
+                .contains("kafka:1234", "10 s", "docker-compose up -d", "exec:java@broker");
+        assertThat(ko.skipped(0, 5, "bad", "\"x\"")).isEqualTo("잘못된 메시지를 건너뜁니다 (파티션: 0, 오프셋: 5): bad | 값: \"x\"");
+    }
+
+    @Test
+    void excerptsAreShortEscapedAndSafe() {
+        assertThat(UserActivityConsumer.excerpt(ByteBuffer.wrap("not json".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo("\"not json\"");
+        assertThat(UserActivityConsumer.excerpt(ByteBuffer.wrap(new byte[] {'a', 0, '\n', (byte) 0xff, '"'})))
+                .isEqualTo("\"a\\x00\\n\uFFFD\\\"\"");
+        byte[] big = new byte[1 << 20];
+        java.util.Arrays.fill(big, (byte) 'x');
+        assertThat(UserActivityConsumer.excerpt(ByteBuffer.wrap(big))).isEqualTo("\"" + "x".repeat(60) + "\"… (1048576 bytes)");
+        assertThat(UserActivityConsumer.excerpt(null)).isEqualTo("null");
+    }
+}

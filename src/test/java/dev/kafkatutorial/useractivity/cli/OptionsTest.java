@@ -1,0 +1,149 @@
+package dev.kafkatutorial.useractivity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kafkatutorial.useractivity.Language;
+import dev.kafkatutorial.useractivity.UserActivityConsumer;
+import dev.kafkatutorial.useractivity.UserActivityProducer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class OptionsTest {
+
+    record Result(int code, String out, String err) {
+    }
+
+    private static Result run(BiFunction<PrintStream, PrintStream, Integer> program) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = program.apply(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Result producer(String... args) {
+        return run((out, err) -> UserActivityProducer.run(args, out, err));
+    }
+
+    private static Result consumer(String... args) {
+        return run((out, err) -> UserActivityConsumer.run(args, out, err));
+    }
+
+    private static ProducerOptions parseProducer(String... args) {
+        ProducerOptions options = new ProducerOptions();
+        new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+        return options;
+    }
+
+    @Test
+    void defaultsAreTheTutorials() {
+        ProducerOptions producer = parseProducer();
+        assertThat(producer.client().topic()).isEqualTo("user_activity");
+        assertThat(producer.interval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(producer.maxMessages()).isEqualTo(Long.MAX_VALUE);
+        assertThat(producer.client().language()).isEqualTo(Language.ko);
+
+        ConsumerOptions consumer = new ConsumerOptions();
+        new CommandLine(consumer).parseArgs();
+        assertThat(consumer.group()).isEqualTo("user_activity_group");
+        assertThat(consumer.timeout()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"5s, 5000", "500ms, 500", "0, 0", "1m, 60000", "2, 2000", "1.5s, 1500", "PT0.25S, 250"})
+    void intervalsReadLikeKafkaToolsDurations(String value, long millis) {
+        assertThat(parseProducer("--interval", value).interval()).isEqualTo(Duration.ofMillis(millis));
+    }
+
+    @Test
+    void explicitBootstrapServerWinsOverPropertiesWhichWinOverTheDefault(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("client.properties");
+        Files.writeString(config, "bootstrap.servers=from-file:9092\nsecurity.protocol=SASL_SSL\n");
+
+        ClientOptions fromFile = parseProducer("--command-config", config.toString()).client();
+        assertThat(fromFile.bootstrapServers()).isEqualTo("from-file:9092");
+        assertThat(fromFile.userProperties()).containsEntry("security.protocol", "SASL_SSL");
+
+        ClientOptions propertyOverFile = parseProducer("--command-config", config.toString(),
+                "--property", "bootstrap.servers=from-property:9092", "--property", "linger.ms=7").client();
+        assertThat(propertyOverFile.bootstrapServers()).isEqualTo("from-property:9092");
+        assertThat(propertyOverFile.userProperties()).containsEntry("linger.ms", "7");
+
+        ClientOptions explicit = parseProducer("--command-config", config.toString(),
+                "--bootstrap-server", "explicit:9092").client();
+        assertThat(explicit.bootstrapServers()).isEqualTo("explicit:9092");
+
+        // With nothing given it is $KAFKA_BOOTSTRAP_SERVERS, else the tutorial's localhost:9092.
+        String env = System.getenv(ClientOptions.BOOTSTRAP_ENV);
+        assertThat(parseProducer().client().bootstrapServers())
+                .isEqualTo(env == null || env.isBlank() ? "localhost:9092" : env);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+        "--interval abc              | --interval",
+        "--interval -5s              | --interval",
+        "--max-messages abc          | --max-messages",
+        "--max-messages 0            | --max-messages",
+        "--max-messages -3           | --max-messages",
+        "--seed x                    | --seed",
+        "--lang fr                   | --lang",
+        "--property novalue          | --property",
+        "--property =v               | --property",
+        "--command-config /no/such   | --command-config",
+        "--frobnicate                | --frobnicate",
+        "--topic                     | --topic",
+        "extra                       | extra",
+    })
+    void aBadProducerValueExits2WithOneLineNamingIt(String args, String named) {
+        Result result = producer(args.trim().split("\\s+"));
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("user-activity-producer: ").contains(named)
+                .hasLineCount(1).doesNotContain("Exception", "\tat ");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+        "--timeout-ms soon           | --timeout-ms",
+        "--timeout-ms 0              | --timeout-ms",
+        "--max-messages 1.5          | --max-messages",
+        "--group                     | --group",
+        "--interval 5s               | --interval",
+    })
+    void aBadConsumerValueExits2WithOneLineNamingIt(String args, String named) {
+        Result result = consumer(args.trim().split("\\s+"));
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).startsWith("user-activity-consumer: ").contains(named).hasLineCount(1);
+    }
+
+    @Test
+    void aPropertyValueIsNeverEchoed() {
+        Result result = producer("--property", "sasl.jaas.config:secret-password");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).doesNotContain("secret-password");
+    }
+
+    @Test
+    void helpAndVersionAnswerOnStdoutAndExit0() {
+        Result help = consumer("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--bootstrap-server", "--topic", "--group", "--max-messages", "--timeout-ms",
+                "--command-config", "--property", "--lang", "--verbose", "--version");
+
+        Result version = producer("--version");
+        assertThat(version.code()).isZero();
+        assertThat(version.out()).matches("user-activity-kafka \\S+ \\(Kafka 4\\.\\d+\\.\\d+\\)\\R");
+    }
+}
