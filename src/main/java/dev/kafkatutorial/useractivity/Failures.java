@@ -1,6 +1,7 @@
 package dev.kafkatutorial.useractivity;
 
 import dev.kafkatutorial.useractivity.cli.Cli;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -17,6 +18,9 @@ import org.apache.kafka.common.errors.UnsupportedVersionException;
  * which the clients retry or which concern a single event. Both programs classify the same way.
  */
 final class Failures {
+
+    /** How long a program waits for a broker before giving up, instead of Kafka's 60 s. */
+    static final Duration BROKER_WAIT = Duration.ofSeconds(10);
 
     private Failures() {
     }
@@ -47,6 +51,6 @@ final class Failures {
                 .anyMatch(m -> m.getValue().metricValue() instanceof Double d && d > 0);
         return everConnected
                 ? messages.topicUnavailable(topic, Cli.oneLine(error))
-                : messages.brokerUnreachable(bootstrapServers, UserActivityProducer.BROKER_WAIT);
+                : messages.brokerUnreachable(bootstrapServers, BROKER_WAIT);
     }
 }

@@ -1,6 +1,8 @@
 package dev.kafkatutorial.useractivity;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Every line the two programs print, in Korean (the tutorial's text, to the character) and English.
@@ -25,10 +27,12 @@ public final class Messages {
         return pick("메시지 전송: ", "Sending message: ") + pythonRepr(event);
     }
 
-    /** {@code 메시지 전송 성공 - 토픽: user_activity, 파티션: 0, 오프셋: 0} */
-    public String sent(String topic, int partition, long offset) {
-        return pick("메시지 전송 성공 - 토픽: " + topic + ", 파티션: " + partition + ", 오프셋: " + offset,
-                "Message sent successfully - topic: " + topic + ", partition: " + partition + ", offset: " + offset);
+    /** {@code 메시지 전송 성공 - 토픽: user_activity, 파티션: 0, 오프셋: 0}, and {@code , 키: 123} for a keyed record. */
+    public String sent(String topic, int partition, long offset, String key) {
+        return pick("메시지 전송 성공 - 토픽: " + topic + ", 파티션: " + partition + ", 오프셋: " + offset
+                        + (key == null ? "" : ", 키: " + key),
+                "Message sent successfully - topic: " + topic + ", partition: " + partition + ", offset: " + offset
+                        + (key == null ? "" : ", key: " + key));
     }
 
     public String sendFailed(String reason) {
@@ -85,6 +89,22 @@ public final class Messages {
         return pick("값이 없습니다 (null)", "the value is null");
     }
 
+    /** {@code ======= 파티션 할당: 0, 2 =======}; a consumer with nothing to read says so. */
+    public String assigned(List<Integer> partitions) {
+        return pick("======= 파티션 할당: " + list(partitions, "없음") + " =======",
+                "======= Partitions assigned: " + list(partitions, "none") + " =======");
+    }
+
+    public String revoked(List<Integer> partitions) {
+        return pick("======= 파티션 해제: " + list(partitions, "없음") + " =======",
+                "======= Partitions revoked: " + list(partitions, "none") + " =======");
+    }
+
+    private static String list(List<Integer> partitions, String none) {
+        return partitions.isEmpty() ? none
+                : partitions.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
     public String consumerSummary(long read, long skipped) {
         return pick("컨슈머 종료 - 처리한 메시지: " + read + ", 건너뛴 메시지: " + skipped,
                 "Consumer stopped - processed: " + read + ", skipped: " + skipped);
@@ -105,6 +125,11 @@ public final class Messages {
         return pick("토픽 " + topic + "을(를) 사용할 수 없습니다: " + reason + ". 토픽을 만드세요: ./create_topic.sh " + topic
                         + " 1 1",
                 "Topic " + topic + " is not available: " + reason + ". Create it: ./create_topic.sh " + topic + " 1 1");
+    }
+
+    public String noSuchPartition(String topic, int partition, int partitions) {
+        return pick("토픽 " + topic + "에 파티션 " + partition + "이(가) 없습니다 (파티션 수: " + partitions + ")",
+                "Topic " + topic + " has no partition " + partition + " (it has " + partitions + ")");
     }
 
     public String authenticationFailed(String reason) {

@@ -1,5 +1,7 @@
 package dev.kafkatutorial.useractivity;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import dev.kafkatutorial.useractivity.cli.ConsumerOptions;
@@ -9,16 +11,19 @@ import java.nio.CharBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -39,10 +44,11 @@ public final class UserActivityConsumer {
     private static final int EXCERPT_CHARS = 60;
 
     private final Consumer<String, UserActivity> consumer;
+    private final ConsumerOptions options;
     private final String topic;
-    private final String bootstrapServers;
     private final long maxMessages;
     private final Duration idleTimeout;
+    private final boolean json;
     private final Messages messages;
     private final PrintStream out;
     private final PrintStream err;
@@ -51,15 +57,15 @@ public final class UserActivityConsumer {
     private long read;
     private long skipped;
 
-    public UserActivityConsumer(Consumer<String, UserActivity> consumer, String topic, String bootstrapServers,
-                                long maxMessages, Duration idleTimeout, Messages messages,
+    public UserActivityConsumer(Consumer<String, UserActivity> consumer, ConsumerOptions options,
                                 PrintStream out, PrintStream err) {
         this.consumer = consumer;
-        this.topic = topic;
-        this.bootstrapServers = bootstrapServers;
-        this.maxMessages = maxMessages;
-        this.idleTimeout = idleTimeout;
-        this.messages = messages;
+        this.options = options;
+        this.topic = options.client().topic();
+        this.maxMessages = options.maxMessages();
+        this.idleTimeout = options.timeout();
+        this.json = options.output() == ConsumerOptions.Output.json;
+        this.messages = new Messages(options.client().language());
         this.out = out;
         this.err = err;
     }
@@ -79,27 +85,26 @@ public final class UserActivityConsumer {
 
     /** Builds the program and its Kafka consumer from parsed options. */
     public static UserActivityConsumer create(ConsumerOptions options, PrintStream out, PrintStream err) {
-        ClientOptions client = options.client();
-        Cli.configureLogging(client.verbose());
-        Consumer<String, UserActivity> consumer = new KafkaConsumer<>(config(client, options.group()));
-        return new UserActivityConsumer(consumer, client.topic(), client.bootstrapServers(), options.maxMessages(),
-                options.timeout(), new Messages(client.language()), out, err);
+        Cli.configureLogging(options.client().verbose());
+        return new UserActivityConsumer(new KafkaConsumer<>(config(options)), options, out, err);
     }
 
     /** The consumer's configuration, in one place. The user's properties win over these defaults. */
-    static Map<String, Object> config(ClientOptions client, String group) {
+    static Map<String, Object> config(ConsumerOptions options) {
+        ClientOptions client = options.client();
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "user-activity-consumer");
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, options.group());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, JsonDeserializer.class);
         config.put(JsonDeserializer.VALUE_TYPE_CONFIG, UserActivity.class.getName());
-        // The tutorial's choice: a group with no committed offset starts at the topic's first event,
-        // so events sent before the consumer started are read too.
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // The tutorial's default: positions are committed every 5 s and on close. A crash can replay up to
-        // 5 s of events (at-least-once), never skip one.
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
+        // The tutorial's choice is earliest: a group with no committed offset starts at the topic's first
+        // event, so events sent before the consumer started are read too.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, options.offsetReset().name());
+        // The tutorial's default is auto commit: positions are committed every 5 s and on close, so a crash
+        // replays up to 5 s of events (at-least-once) and never skips one. --manual-commit commits after each
+        // printed batch instead; a throw-away group (a one-off read) commits nothing, as kafka-console-consumer.
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, !options.manualCommit() && !options.isThrowAwayGroup());
         config.putAll(client.userProperties());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, client.bootstrapServers());
         return config;
@@ -109,13 +114,20 @@ public final class UserActivityConsumer {
     public int run() {
         String fatalError = null;
         try {
-            consumer.partitionsFor(topic, UserActivityProducer.BROKER_WAIT); // fail fast on a wrong address
-            consumer.subscribe(List.of(topic));
-            consume();
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Failures.BROKER_WAIT); // fail fast
+            if (options.partition() == null) {
+                consumer.subscribe(List.of(topic), new RebalanceReporter());
+            } else {
+                fatalError = assignOnePartition(partitions);
+            }
+            if (fatalError == null) {
+                consume();
+            }
         } catch (WakeupException e) {
             // stop() was called while polling: leave the group below
         } catch (TimeoutException e) {
-            fatalError = Failures.timeoutMessage(e, consumer.metrics(), bootstrapServers, topic, messages);
+            fatalError = Failures.timeoutMessage(e, consumer.metrics(), options.client().bootstrapServers(), topic,
+                    messages);
         } catch (KafkaException e) {
             fatalError = Failures.fatalMessage(e, messages);
             if (fatalError == null) {
@@ -123,6 +135,9 @@ public final class UserActivityConsumer {
             }
         } finally {
             out.flush();
+            if (fatalError == null && options.manualCommit()) {
+                commit();
+            }
             consumer.close(); // commits the positions (auto commit) and leaves the group at once
         }
         if (fatalError != null) {
@@ -136,6 +151,28 @@ public final class UserActivityConsumer {
     public void stop() {
         running = false;
         consumer.wakeup();
+    }
+
+    /** --partition P [--offset N]: read one partition, as kafka-console-consumer does, without joining the group. */
+    private String assignOnePartition(List<PartitionInfo> partitions) {
+        int partition = options.partition();
+        if (partitions == null || partitions.isEmpty()) {
+            return messages.topicUnavailable(topic, "no such topic");
+        }
+        if (partition >= partitions.size()) {
+            return messages.noSuchPartition(topic, partition, partitions.size());
+        }
+        TopicPartition tp = new TopicPartition(topic, partition);
+        consumer.assign(List.of(tp));
+        String offset = options.offset();
+        if ("earliest".equals(offset)) {
+            consumer.seekToBeginning(List.of(tp));
+        } else if ("latest".equals(offset)) {
+            consumer.seekToEnd(List.of(tp));
+        } else if (offset != null) {
+            consumer.seek(tp, Long.parseLong(offset));
+        }
+        return null;
     }
 
     private void consume() {
@@ -157,6 +194,9 @@ public final class UserActivityConsumer {
             }
             lastRecordAt = System.nanoTime();
             print(records);
+            if (options.manualCommit()) {
+                commit();
+            }
         }
     }
 
@@ -172,7 +212,8 @@ public final class UserActivityConsumer {
                 err.println(messages.skipped(record.partition(), record.offset(), messages.nullValue(), "null"));
             } else {
                 read++;
-                out.println(messages.received(record.partition(), record.offset(), record.value()));
+                out.println(json ? JsonLine.of(record) : messages.received(record.partition(), record.offset(),
+                        record.value()));
             }
         }
         out.flush();
@@ -186,6 +227,15 @@ public final class UserActivityConsumer {
         err.println(messages.skipped(e.topicPartition().partition(), e.offset(), Cli.oneLine(reason),
                 excerpt(e.valueBuffer())));
         consumer.seek(e.topicPartition(), e.offset() + 1);
+    }
+
+    /** Commits the positions of what was printed; a pending wakeup must not cost the commit on the way out. */
+    private void commit() {
+        try {
+            consumer.commitSync();
+        } catch (WakeupException e) {
+            consumer.commitSync(); // the wakeup is spent now; this one runs
+        }
     }
 
     private Duration pollTimeout(long lastRecordAt) {
@@ -212,5 +262,54 @@ public final class UserActivityConsumer {
         boolean cut = text.length() > EXCERPT_CHARS;
         String shown = text.subSequence(0, Math.min(text.length(), EXCERPT_CHARS)).toString();
         return "\"" + Messages.escape(shown).replace("\"", "\\\"") + "\"" + (cut ? "… (" + size + " bytes)" : "");
+    }
+
+    /** Says which partitions this consumer got or gave up, so a rebalance between several consumers shows. */
+    private final class RebalanceReporter implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (!json) {
+                out.println(messages.assigned(numbers(partitions)));
+                out.flush();
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (options.manualCommit()) {
+                commit(); // what was printed stays read when another consumer takes the partition over
+            }
+            if (!json && !partitions.isEmpty()) {
+                out.println(messages.revoked(numbers(partitions)));
+                out.flush();
+            }
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // lost, not revoked: the group has moved on, so committing now would fail
+            if (!json && !partitions.isEmpty()) {
+                out.println(messages.revoked(numbers(partitions)));
+                out.flush();
+            }
+        }
+
+        private List<Integer> numbers(Collection<TopicPartition> partitions) {
+            return partitions.stream().map(TopicPartition::partition).sorted().toList();
+        }
+    }
+
+    /** One event as a JSON line for --output json: where it was read, and the event itself. */
+    private record JsonLine(String topic, int partition, long offset, String key, UserActivity value) {
+        private static final ObjectWriter WRITER = JsonMapperHolder.MAPPER.writer();
+
+        static String of(ConsumerRecord<String, UserActivity> record) {
+            try {
+                return WRITER.writeValueAsString(new JsonLine(record.topic(), record.partition(), record.offset(),
+                        record.key(), record.value()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("an event that was read cannot be written back", e);
+            }
+        }
     }
 }

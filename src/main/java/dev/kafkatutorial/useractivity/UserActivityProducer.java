@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -20,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -32,8 +35,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class UserActivityProducer {
 
-    /** How long to wait for a broker before giving up, instead of Kafka's 60 s. */
-    static final Duration BROKER_WAIT = Duration.ofSeconds(10);
     /** After Ctrl+C, how long in-flight events may take to be acknowledged before they count as failed. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
@@ -43,6 +44,8 @@ public final class UserActivityProducer {
     private final Supplier<UserActivity> events;
     private final Duration interval;
     private final long maxMessages;
+    private final boolean sync;
+    private final boolean keyByUser;
     private final Messages messages;
     private final PrintStream out;
     private final PrintStream err;
@@ -55,16 +58,17 @@ public final class UserActivityProducer {
     private final AtomicLong completed = new AtomicLong(); // acknowledged or failed
     private final Object completion = new Object();
 
-    public UserActivityProducer(Producer<String, UserActivity> producer, String topic, String bootstrapServers,
-                                Supplier<UserActivity> events, Duration interval, long maxMessages,
-                                Messages messages, PrintStream out, PrintStream err) {
+    public UserActivityProducer(Producer<String, UserActivity> producer, ProducerOptions options,
+                                Supplier<UserActivity> events, PrintStream out, PrintStream err) {
         this.producer = producer;
-        this.topic = topic;
-        this.bootstrapServers = bootstrapServers;
+        this.topic = options.client().topic();
+        this.bootstrapServers = options.client().bootstrapServers();
         this.events = events;
-        this.interval = interval;
-        this.maxMessages = maxMessages;
-        this.messages = messages;
+        this.interval = options.interval();
+        this.maxMessages = options.maxMessages();
+        this.sync = options.sync();
+        this.keyByUser = options.keyByUser();
+        this.messages = new Messages(options.client().language());
         this.out = out;
         this.err = err;
     }
@@ -84,13 +88,10 @@ public final class UserActivityProducer {
 
     /** Builds the program and its Kafka producer from parsed options. */
     public static UserActivityProducer create(ProducerOptions options, PrintStream out, PrintStream err) {
-        ClientOptions client = options.client();
-        Cli.configureLogging(client.verbose());
+        Cli.configureLogging(options.client().verbose());
         Random random = options.seed() == null ? new SecureRandom() : new Random(options.seed());
-        Producer<String, UserActivity> producer = new KafkaProducer<>(config(client));
-        return new UserActivityProducer(producer, client.topic(), client.bootstrapServers(),
-                new RandomActivities(random, Clock.systemUTC()), options.interval(), options.maxMessages(),
-                new Messages(client.language()), out, err);
+        return new UserActivityProducer(new KafkaProducer<>(config(options.client())), options,
+                new RandomActivities(random, Clock.systemUTC()), out, err);
     }
 
     /** The producer's configuration, in one place. The user's properties win over these defaults. */
@@ -104,7 +105,7 @@ public final class UserActivityProducer {
         // A retry after a lost answer can neither duplicate nor reorder an event (needs acks=all).
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // send() and partitionsFor() wait this long for a broker; Kafka's 60 s would hide a wrong address.
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) BROKER_WAIT.toMillis());
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Failures.BROKER_WAIT.toMillis());
         // delivery.timeout.ms stays at Kafka's 120 s: an event is retried through a broker restart that long
         // before it counts as failed.
         config.putAll(client.userProperties());
@@ -154,12 +155,22 @@ public final class UserActivityProducer {
     private void produce() {
         while (running && fatalError == null && sent < maxMessages) {
             UserActivity event = events.get();
+            String key = keyByUser ? String.valueOf(event.userId()) : null;
             out.println(messages.sending(event));
             sent++;
             try {
-                producer.send(new ProducerRecord<>(topic, event), this::onCompletion);
+                Future<RecordMetadata> result = producer.send(new ProducerRecord<>(topic, key, event),
+                        (metadata, error) -> onCompletion(key, metadata, error));
+                if (sync) {
+                    result.get(); // the callback has run when get() returns: its line comes before the next event
+                }
+            } catch (ExecutionException e) {
+                // reported by the callback already
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
             } catch (KafkaException e) {
-                onCompletion(null, e);
+                onCompletion(key, null, e);
             }
             if (!interval.isZero() && sent < maxMessages) {
                 pause();
@@ -168,13 +179,16 @@ public final class UserActivityProducer {
     }
 
     /** Runs on the producer's I/O thread for each event, once it is acknowledged or has finally failed. */
-    private void onCompletion(RecordMetadata metadata, Exception error) {
+    private void onCompletion(String key, RecordMetadata metadata, Exception error) {
         if (error == null) {
             acknowledged.incrementAndGet();
-            out.println(messages.sent(metadata.topic(), metadata.partition(), metadata.offset()));
+            out.println(messages.sent(metadata.topic(), metadata.partition(), metadata.offset(), key));
         } else {
             err.println(messages.sendFailed(Cli.oneLine(error)));
             String fatal = Failures.fatalMessage(error, messages);
+            if (fatal == null && sync && !(error instanceof RetriableException)) {
+                fatal = messages.sendFailed(Cli.oneLine(error)); // --sync: stop at the first event that cannot go
+            }
             if (fatal != null && fatalError == null) {
                 fatalError = fatal;
                 stop();

@@ -20,7 +20,7 @@ class MessagesTest {
     void producerLinesAreTheTutorials() {
         assertThat(ko.sending(LOGIN_123))
                 .isEqualTo("메시지 전송: {'user_id': 123, 'action': 'login', 'timestamp': 1646092800.0}");
-        assertThat(ko.sent("user_activity", 0, 0)).isEqualTo("메시지 전송 성공 - 토픽: user_activity, 파티션: 0, 오프셋: 0");
+        assertThat(ko.sent("user_activity", 0, 0, null)).isEqualTo("메시지 전송 성공 - 토픽: user_activity, 파티션: 0, 오프셋: 0");
     }
 
     @Test
@@ -50,7 +50,7 @@ class MessagesTest {
     void englishMirrorsTheKoreanLines() {
         assertThat(en.sending(PAYMENT_456)).isEqualTo(
                 "Sending message: {'user_id': 456, 'action': 'payment', 'timestamp': 1646092800.0, 'amount': 500}");
-        assertThat(en.sent("user_activity", 2, 17))
+        assertThat(en.sent("user_activity", 2, 17, null))
                 .isEqualTo("Message sent successfully - topic: user_activity, partition: 2, offset: 17");
         assertThat(en.received(0, 1, LOGIN_123))
                 .isEqualTo("======= New message received (partition: 0, offset: 1) =======\n🟢 User 123 logged in.\n");

@@ -31,6 +31,11 @@ public final class Cli {
     private Cli() {
     }
 
+    /** Options that check how they combine, after parsing; an {@link IllegalArgumentException} is a usage error. */
+    public interface Validated {
+        void validate();
+    }
+
     /**
      * Parses {@code args} into {@code options} (a picocli {@code @Command}), answers {@code --help} and
      * {@code --version}, and otherwise runs {@code program}.
@@ -41,7 +46,11 @@ public final class Cli {
         String name = commandLine.getCommandName();
         try {
             commandLine.parseArgs(args);
-        } catch (ParameterException e) {
+            if (options instanceof Validated validated && !commandLine.isUsageHelpRequested()
+                    && !commandLine.isVersionHelpRequested()) {
+                validated.validate();
+            }
+        } catch (ParameterException | IllegalArgumentException e) {
             err.println(name + ": " + oneLine(e) + " (see --help)");
             return USAGE;
         }

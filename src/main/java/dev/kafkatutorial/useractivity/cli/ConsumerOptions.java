@@ -1,6 +1,7 @@
 package dev.kafkatutorial.useractivity.cli;
 
 import java.time.Duration;
+import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -10,13 +11,22 @@ import picocli.CommandLine.Option;
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Reads user-activity events and prints one line per event, as the tutorial's "
                 + "consumer_example.py does.")
-public final class ConsumerOptions {
+public final class ConsumerOptions implements Cli.Validated {
+
+    static final String DEFAULT_GROUP = "user_activity_group";
+
+    /** Where a group without a committed offset starts. */
+    public enum OffsetReset { earliest, latest }
+
+    /** How each event is printed. */
+    public enum Output { text, json }
 
     @Mixin
     ClientOptions client = new ClientOptions();
 
-    @Option(names = "--group", paramLabel = "GROUP", defaultValue = "user_activity_group",
-            description = "Consumer group. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--group", paramLabel = "GROUP",
+            description = "Consumer group. Default: " + DEFAULT_GROUP
+                    + " (with --from-beginning or --partition alone: a new throw-away group)")
     String group;
 
     @Option(names = "--max-messages", paramLabel = "N", converter = Converters.PositiveLong.class,
@@ -27,12 +37,68 @@ public final class ConsumerOptions {
             description = "Exit when no event arrives for MS milliseconds, as kafka-console-consumer does")
     Long timeoutMs;
 
+    @Option(names = "--manual-commit",
+            description = "Commit offsets synchronously after each printed batch and on exit, not every 5 s")
+    boolean manualCommit;
+
+    @Option(names = "--from-beginning",
+            description = "Read everything from the earliest offset in a new throw-away group (no commits), "
+                    + "as kafka-console-consumer does")
+    boolean fromBeginning;
+
+    @Option(names = "--offset-reset", paramLabel = "earliest|latest",
+            description = "Where a group with no committed offset starts. Default: earliest (the tutorial's)")
+    OffsetReset offsetReset;
+
+    @Option(names = "--partition", paramLabel = "P", converter = Converters.NonNegativeInt.class,
+            description = "Read only partition P (no group membership), from --offset")
+    Integer partition;
+
+    @Option(names = "--offset", paramLabel = "N|earliest|latest", converter = Converters.OffsetSpec.class,
+            description = "With --partition: the offset to start at. Default: the group's committed offset, "
+                    + "else --offset-reset")
+    String offset;
+
+    @Option(names = "--output", paramLabel = "text|json", defaultValue = "text",
+            description = "text: the tutorial's lines; json: one JSON object per event, for jq. Default: ${DEFAULT-VALUE}")
+    Output output;
+
+    private String throwAwayGroup;
+
+    @Override
+    public void validate() {
+        if (offset != null && partition == null) {
+            throw new IllegalArgumentException("--offset needs --partition, as in kafka-console-consumer");
+        }
+        if (fromBeginning && offsetReset == OffsetReset.latest) {
+            throw new IllegalArgumentException("--from-beginning contradicts --offset-reset latest");
+        }
+        if (fromBeginning && offset != null) {
+            throw new IllegalArgumentException("use either --from-beginning or --offset, not both");
+        }
+    }
+
     public ClientOptions client() {
         return client;
     }
 
+    /** The group: --group, else a throw-away one for a one-off read, else the tutorial's. */
     public String group() {
-        return group;
+        if (group != null) {
+            return group;
+        }
+        if (isThrowAwayGroup()) {
+            if (throwAwayGroup == null) {
+                throwAwayGroup = "user-activity-consumer-" + UUID.randomUUID().toString().substring(0, 8);
+            }
+            return throwAwayGroup;
+        }
+        return DEFAULT_GROUP;
+    }
+
+    /** A one-off read (--from-beginning or --partition without --group): its group is never used again. */
+    public boolean isThrowAwayGroup() {
+        return group == null && (fromBeginning || partition != null);
     }
 
     /** Events to print, or {@code Long.MAX_VALUE} for no limit. */
@@ -43,5 +109,30 @@ public final class ConsumerOptions {
     /** How long to wait for the next event before exiting, or {@code null} to wait for ever. */
     public Duration timeout() {
         return timeoutMs == null ? null : Duration.ofMillis(timeoutMs);
+    }
+
+    public boolean manualCommit() {
+        return manualCommit;
+    }
+
+    public OffsetReset offsetReset() {
+        if (offsetReset != null) {
+            return offsetReset;
+        }
+        return OffsetReset.earliest; // the tutorial's; --from-beginning means the same
+    }
+
+    /** The single partition to read, or {@code null} to subscribe in the group. */
+    public Integer partition() {
+        return partition;
+    }
+
+    /** With --partition: a whole number, {@code earliest}, {@code latest}, or {@code null} for the group's position. */
+    public String offset() {
+        return offset;
+    }
+
+    public Output output() {
+        return output;
     }
 }

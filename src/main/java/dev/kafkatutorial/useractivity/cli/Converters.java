@@ -76,6 +76,53 @@ final class Converters {
         }
     }
 
+    /** A whole number of at least 0 (a partition). */
+    static final class NonNegativeInt implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a whole number");
+            }
+            if (n < 0) {
+                throw new TypeConversionException("'" + value + "' must not be negative");
+            }
+            return n;
+        }
+    }
+
+    /** An offset as kafka-console-consumer's --offset takes it: a whole number, earliest or latest. */
+    static final class OffsetSpec implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            if (v.equals("earliest") || v.equals("latest")) {
+                return v;
+            }
+            try {
+                if (Long.parseLong(v) >= 0) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the message below
+            }
+            throw new TypeConversionException("'" + value + "' is not an offset: use a whole number, earliest or latest");
+        }
+    }
+
+    /** The field to key records by; the event has one that identifies a user. */
+    static final class KeyField implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!value.trim().equals("user_id")) {
+                throw new TypeConversionException("'" + value + "' is not a field to key by: use user_id");
+            }
+            return "user_id";
+        }
+    }
+
     /** Any whole number (a seed). */
     static final class AnyLong implements ITypeConverter<Long> {
         @Override

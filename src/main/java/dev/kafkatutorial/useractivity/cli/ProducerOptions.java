@@ -27,6 +27,15 @@ public final class ProducerOptions {
             description = "Seed for the random events, so a run's users, actions and amounts can be repeated")
     Long seed;
 
+    @Option(names = "--sync",
+            description = "Wait for each event's acknowledgement before the next (send().get()); "
+                    + "a non-retriable failure ends the program")
+    boolean sync;
+
+    @Option(names = "--key", paramLabel = "user_id", converter = Converters.KeyField.class,
+            description = "Key each record by this field, so one user's events stay in one partition, in order")
+    String key;
+
     public ClientOptions client() {
         return client;
     }
@@ -42,5 +51,14 @@ public final class ProducerOptions {
 
     public Long seed() {
         return seed;
+    }
+
+    public boolean sync() {
+        return sync;
+    }
+
+    /** Whether records are keyed by user id ({@code --key user_id}). */
+    public boolean keyByUser() {
+        return key != null;
     }
 }

@@ -104,6 +104,7 @@ class OptionsTest {
         "--command-config /no/such   | --command-config",
         "--frobnicate                | --frobnicate",
         "--topic                     | --topic",
+        "--key name                  | --key",
         "extra                       | extra",
     })
     void aBadProducerValueExits2WithOneLineNamingIt(String args, String named) {
@@ -121,11 +122,35 @@ class OptionsTest {
         "--max-messages 1.5          | --max-messages",
         "--group                     | --group",
         "--interval 5s               | --interval",
+        "--offset 5                  | --offset needs --partition",
+        "--partition -1              | --partition",
+        "--partition 0 --offset soon | --offset",
+        "--output xml                | --output",
+        "--offset-reset middle       | --offset-reset",
+        "--from-beginning --offset-reset latest | --from-beginning",
     })
     void aBadConsumerValueExits2WithOneLineNamingIt(String args, String named) {
         Result result = consumer(args.trim().split("\\s+"));
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).startsWith("user-activity-consumer: ").contains(named).hasLineCount(1);
+    }
+
+    @Test
+    void aOneOffReadUsesAThrowAwayGroupUnlessOneIsNamed() {
+        ConsumerOptions tutorial = new ConsumerOptions();
+        new CommandLine(tutorial).parseArgs();
+        assertThat(tutorial.group()).isEqualTo("user_activity_group");
+        assertThat(tutorial.isThrowAwayGroup()).isFalse();
+
+        ConsumerOptions fromBeginning = new ConsumerOptions();
+        new CommandLine(fromBeginning).parseArgs("--from-beginning");
+        assertThat(fromBeginning.isThrowAwayGroup()).isTrue();
+        assertThat(fromBeginning.group()).startsWith("user-activity-consumer-").isEqualTo(fromBeginning.group());
+
+        ConsumerOptions named = new ConsumerOptions();
+        new CommandLine(named).parseArgs("--partition", "2", "--group", "mine");
+        assertThat(named.group()).isEqualTo("mine");
+        assertThat(named.isThrowAwayGroup()).isFalse();
     }
 
     @Test
