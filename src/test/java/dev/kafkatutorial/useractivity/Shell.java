@@ -1,0 +1,55 @@
+package dev.kafkatutorial.useractivity;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a command line as a reader would type it, in the project's directory, with bash. */
+final class Shell {
+
+    record Result(String command, int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "$ " + command + "\n(exit " + code + ")\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private final Path directory;
+    private final Map<String, String> environment;
+
+    Shell(Path directory, Map<String, String> environment) {
+        this.directory = directory;
+        this.environment = environment;
+    }
+
+    Result run(String command, Duration limit) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).directory(directory.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close(); // no stdin unless the command line pipes one in
+        CompletableFuture<String> out = drain(process.getInputStream());
+        CompletableFuture<String> err = drain(process.getErrorStream());
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("still running after " + limit + ": " + command);
+        }
+        return new Result(command, process.exitValue(), out.join(), err.join());
+    }
+
+    private static CompletableFuture<String> drain(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
