@@ -264,14 +264,14 @@ public final class UserActivityConsumer {
         return "\"" + Messages.escape(shown).replace("\"", "\\\"") + "\"" + (cut ? "… (" + size + " bytes)" : "");
     }
 
-    /** Says which partitions this consumer got or gave up, so a rebalance between several consumers shows. */
+    /**
+     * Says which partitions this consumer got or gave up, so a rebalance between several consumers shows. On
+     * stderr, with the summary: stdout carries only the tutorial's lines (or the JSON lines).
+     */
     private final class RebalanceReporter implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (!json) {
-                out.println(messages.assigned(numbers(partitions)));
-                out.flush();
-            }
+            err.println(messages.assigned(numbers(partitions)));
         }
 
         @Override
@@ -279,18 +279,16 @@ public final class UserActivityConsumer {
             if (options.manualCommit()) {
                 commit(); // what was printed stays read when another consumer takes the partition over
             }
-            if (!json && !partitions.isEmpty()) {
-                out.println(messages.revoked(numbers(partitions)));
-                out.flush();
+            if (!partitions.isEmpty()) {
+                err.println(messages.revoked(numbers(partitions)));
             }
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            // lost, not revoked: the group has moved on, so committing now would fail
-            if (!json && !partitions.isEmpty()) {
-                out.println(messages.revoked(numbers(partitions)));
-                out.flush();
+            // lost, not revoked: the group has moved on without us, so a commit now would fail
+            if (!partitions.isEmpty()) {
+                err.println(messages.revoked(numbers(partitions)));
             }
         }
 

@@ -163,8 +163,8 @@ class AdvancedExercisesIT {
             consumers.add(ProgramRun.stoppableConsumer(args(topic, "--group", topic)));
         }
         // Each of the three ends up with one partition of its own.
-        await().atMost(LIMIT).until(() -> consumers.stream().allMatch(c -> lastAssignment(c.out()).size() == 1)
-                && consumers.stream().flatMap(c -> lastAssignment(c.out()).stream()).distinct().count() == 3);
+        await().atMost(LIMIT).until(() -> consumers.stream().allMatch(c -> lastAssignment(c.err()).size() == 1)
+                && consumers.stream().flatMap(c -> lastAssignment(c.err()).stream()).distinct().count() == 3);
 
         produce(topic, 90, "--key", "user_id", "--seed", "11");
         await().atMost(LIMIT).until(() -> consumers.stream().mapToInt(c -> printedAt(c.out()).size()).sum() == 90);
@@ -172,10 +172,10 @@ class AdvancedExercisesIT {
         assertThat(firstRound).hasSize(90);
 
         ProgramRun leaving = consumers.remove(0);
-        int itsPartition = lastAssignment(leaving.out()).get(0);
+        int itsPartition = lastAssignment(leaving.err()).get(0);
         leaving.stop();
         assertThat(leaving.awaitExit(LIMIT)).isZero();
-        await().atMost(LIMIT).until(() -> consumers.stream().flatMap(c -> lastAssignment(c.out()).stream())
+        await().atMost(LIMIT).until(() -> consumers.stream().flatMap(c -> lastAssignment(c.err()).stream())
                 .collect(java.util.stream.Collectors.toSet()).equals(Set.of(0, 1, 2)));
 
         produce(topic, 90, "--key", "user_id", "--seed", "11"); // the same users: every partition gets events again
@@ -212,9 +212,9 @@ class AdvancedExercisesIT {
         }
     }
 
-    /** The partitions named by the consumer's latest assignment line. */
-    private static List<Integer> lastAssignment(String out) {
-        List<MatchResult> lines = ASSIGNED.matcher(out).results().toList();
+    /** The partitions named by the consumer's latest assignment line (on stderr). */
+    private static List<Integer> lastAssignment(String err) {
+        List<MatchResult> lines = ASSIGNED.matcher(err).results().toList();
         if (lines.isEmpty() || lines.get(lines.size() - 1).group(1).equals("없음")) {
             return List.of();
         }

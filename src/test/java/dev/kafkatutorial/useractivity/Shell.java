@@ -23,6 +23,7 @@ final class Shell {
     private final Path directory;
     private final Map<String, String> environment;
 
+    /** {@code environment}: variables to set; a {@code null} value removes the variable. */
     Shell(Path directory, Map<String, String> environment) {
         this.directory = directory;
         this.environment = environment;
@@ -30,7 +31,13 @@ final class Shell {
 
     Result run(String command, Duration limit) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).directory(directory.toFile());
-        builder.environment().putAll(environment);
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name); // as if the reader had never set it
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         Process process = builder.start();
         process.getOutputStream().close(); // no stdin unless the command line pipes one in
         CompletableFuture<String> out = drain(process.getInputStream());
