@@ -53,6 +53,7 @@ public final class UserActivityProducer {
     private volatile boolean running = true;
     private final CountDownLatch stopRequested = new CountDownLatch(1); // wakes the pause between events
     private volatile String fatalError;
+    private volatile boolean stoppedBySyncFailure; // its reason is the failure line already printed
     private long sent; // only the sending thread writes it
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong completed = new AtomicLong(); // acknowledged or failed
@@ -127,7 +128,7 @@ public final class UserActivityProducer {
             err.println(fatalError);
         }
         err.println(messages.producerSummary(sent, acknowledged.get(), sent - acknowledged.get()));
-        return fatalError == null ? Cli.OK : Cli.FAILED;
+        return fatalError == null && !stoppedBySyncFailure ? Cli.OK : Cli.FAILED;
     }
 
     /** Ends the run from another thread (a shutdown hook): no new events, in-flight ones get a grace period. */
@@ -186,11 +187,11 @@ public final class UserActivityProducer {
         } else {
             err.println(messages.sendFailed(Cli.oneLine(error)));
             String fatal = Failures.fatalMessage(error, messages);
-            if (fatal == null && sync && !(error instanceof RetriableException)) {
-                fatal = messages.sendFailed(Cli.oneLine(error)); // --sync: stop at the first event that cannot go
-            }
             if (fatal != null && fatalError == null) {
                 fatalError = fatal;
+                stop();
+            } else if (sync && !(error instanceof RetriableException)) {
+                stoppedBySyncFailure = true; // --sync: stop at the first event no retry can deliver
                 stop();
             }
         }

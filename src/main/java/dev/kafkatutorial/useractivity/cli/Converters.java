@@ -63,16 +63,7 @@ final class Converters {
     static final class PositiveLong implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            long n;
-            try {
-                n = Long.parseLong(value.trim());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a whole number");
-            }
-            if (n < 1) {
-                throw new TypeConversionException("'" + value + "' must be at least 1");
-            }
-            return n;
+            return wholeNumber(value, 1);
         }
     }
 
@@ -80,17 +71,25 @@ final class Converters {
     static final class NonNegativeInt implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            int n;
-            try {
-                n = Integer.parseInt(value.trim());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a whole number");
+            long n = wholeNumber(value, 0);
+            if (n > Integer.MAX_VALUE) {
+                throw new TypeConversionException("'" + value + "' is too large");
             }
-            if (n < 0) {
-                throw new TypeConversionException("'" + value + "' must not be negative");
-            }
-            return n;
+            return (int) n;
         }
+    }
+
+    private static long wholeNumber(String value, long min) {
+        long n;
+        try {
+            n = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + value + "' is not a whole number");
+        }
+        if (n < min) {
+            throw new TypeConversionException("'" + value + "' must be at least " + min);
+        }
+        return n;
     }
 
     /** An offset as kafka-console-consumer's --offset takes it: a whole number, earliest or latest. */
@@ -127,11 +126,7 @@ final class Converters {
     static final class AnyLong implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            try {
-                return Long.parseLong(value.trim());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a whole number");
-            }
+            return wholeNumber(value, Long.MIN_VALUE);
         }
     }
 
