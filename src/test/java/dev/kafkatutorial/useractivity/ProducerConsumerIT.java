@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkatutorial.useractivity.broker.TestKafka;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -162,6 +163,25 @@ class ProducerConsumerIT {
                     .doesNotContain("\tat ", "Exception");
             assertThat(run.out()).isEmpty();
         }
+    }
+
+    @Test
+    void kafkasLogsStayHiddenUnlessVerbose(TestInfo test) throws Exception {
+        // A process of its own: the logging level is fixed when a JVM logs for the first time.
+        String topic = unique(test);
+        Shell shell = new Shell(Path.of("").toAbsolutePath(), Map.of());
+        String producer = "java -jar target/user-activity-kafka.jar producer --max-messages 1 --interval 0 "
+                + "--bootstrap-server " + TestKafka.bootstrapServers() + " --topic " + topic;
+
+        Shell.Result quiet = shell.run(producer, LIMIT);
+        assertThat(quiet.code()).as(quiet.toString()).isZero();
+        assertThat(quiet.err()).doesNotContain("INFO").contains("프로듀서 종료 - 전송: 1, 성공: 1, 실패: 0");
+
+        Shell.Result verbose = shell.run(producer + " --verbose", LIMIT);
+        assertThat(verbose.code()).as(verbose.toString()).isZero();
+        assertThat(verbose.err()).contains("INFO", "ProducerConfig values");
+        // stdout keeps only the tutorial's two lines either way
+        assertThat(verbose.out().lines()).hasSize(2).allMatch(l -> l.startsWith("메시지 전송"));
     }
 
     private static List<Long> offsetsPrinted(String out) {
