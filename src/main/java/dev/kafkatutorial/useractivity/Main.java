@@ -1,6 +1,8 @@
 package dev.kafkatutorial.useractivity;
 
 import dev.kafkatutorial.useractivity.cli.Cli;
+import dev.kafkatutorial.useractivity.cli.Version;
+import java.io.IOException;
 import java.util.Arrays;
 
 /** The runnable jar's entry point: {@code java -jar user-activity-kafka.jar producer|consumer [options]}. */
@@ -10,18 +12,19 @@ public final class Main {
             Usage: java -jar user-activity-kafka.jar producer|consumer [options]
               producer   send a random user-activity event every 5 s (the tutorial's producer_example.py)
               consumer   print each event as it arrives (the tutorial's consumer_example.py)
-            Run 'producer --help' or 'consumer --help' for their options.""";
+            Run 'producer --help' or 'consumer --help' for their options, '--version' for the versions.""";
 
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         String program = args.length == 0 ? "" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (program) {
             case "producer" -> UserActivityProducer.main(rest);
             case "consumer" -> UserActivityConsumer.main(rest);
             case "-h", "--help" -> System.out.println(USAGE);
+            case "-V", "--version" -> System.out.println(new Version().getVersion()[0]);
             default -> {
                 System.err.println(program.isEmpty()
                         ? "user-activity-kafka: say which program to run: producer or consumer (see --help)"
