@@ -39,6 +39,12 @@ public final class Messages {
         return pick("메시지 전송 실패 - ", "Message send failed - ") + reason;
     }
 
+    /** {@code --quiet}'s line on stderr each second. */
+    public String producerProgress(long sent, long acknowledged, long perSecond) {
+        return pick("진행 - 전송: " + sent + ", 성공: " + acknowledged + " (초당 " + perSecond + "건)",
+                "Progress - sent: " + sent + ", acknowledged: " + acknowledged + " (" + perSecond + "/s)");
+    }
+
     public String producerSummary(long sent, long acknowledged, long failed) {
         return pick("프로듀서 종료 - 전송: " + sent + ", 성공: " + acknowledged + ", 실패: " + failed,
                 "Producer stopped - sent: " + sent + ", acknowledged: " + acknowledged + ", failed: " + failed);
