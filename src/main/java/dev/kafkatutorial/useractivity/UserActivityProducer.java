@@ -53,6 +53,7 @@ public final class UserActivityProducer {
     private volatile boolean running = true;
     private final CountDownLatch stopRequested = new CountDownLatch(1); // wakes the pause between events
     private volatile String fatalError;
+    private long nextEventAt; // System.nanoTime() at which the next event is due; 0 before the first pause
     private volatile long sent; // only the sending thread writes it; --quiet's progress thread reads it
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong completed = new AtomicLong(); // acknowledged or failed
@@ -115,10 +116,13 @@ public final class UserActivityProducer {
             // latency of one event. Kafka's defaults (16 KiB batches, linger.ms=5) send many small requests,
             // and with acks=all each waits for the log append: measured here, kafka-producer-perf-test made
             // 80k-158k records/s with them and 194k-237k with 64 KiB batches and linger.ms=10. So bigger
-            // batches, and 10 ms for one to fill. With a pause between events (the tutorial's 5 s) a batch
-            // holds one event whatever these are, so Kafka's defaults stay.
+            // batches, and 10 ms for one to fill.
             config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
             config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        } else {
+            // With a pause between events (the tutorial's 5 s) there is nothing to batch: Kafka 4's
+            // linger.ms=5 would only hold each event back 5 ms. Send each at once, as Kafka 3 did.
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         }
         // delivery.timeout.ms stays at Kafka's 120 s: an event is retried through a broker restart that long
         // before it counts as failed.
@@ -265,9 +269,17 @@ public final class UserActivityProducer {
         return thread;
     }
 
+    /**
+     * Waits until the next event is due: one every interval, counted from the previous event's due time rather
+     * than from the end of its send, so --interval 1ms makes 1,000 events/s. A sender that falls behind
+     * (a slow broker, a blocked send) goes on at the interval from now, without a burst to catch up.
+     */
     private void pause() {
+        long now = System.nanoTime();
+        nextEventAt = nextEventAt == 0 || now - nextEventAt > interval.toNanos() ? now + interval.toNanos()
+                : nextEventAt + interval.toNanos();
         try {
-            stopRequested.await(interval.toNanos(), TimeUnit.NANOSECONDS);
+            stopRequested.await(nextEventAt - now, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop();

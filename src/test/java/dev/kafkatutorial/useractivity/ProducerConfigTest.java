@@ -17,11 +17,12 @@ class ProducerConfigTest {
     }
 
     @Test
-    void theTutorialsPaceKeepsKafkasBatching() {
+    void theTutorialsPaceSendsEachEventAtOnce() {
         Map<String, Object> config = config();
         assertThat(config).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
-                .doesNotContainKeys(ProducerConfig.BATCH_SIZE_CONFIG, ProducerConfig.LINGER_MS_CONFIG);
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 0)
+                .doesNotContainKeys(ProducerConfig.BATCH_SIZE_CONFIG);
     }
 
     @Test
