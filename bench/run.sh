@@ -14,6 +14,7 @@
 #   MESSAGES=1000000    events per producer/consumer throughput run
 #   PY_MESSAGES         events per Python producer run (default: MESSAGES)
 #   E2E_MESSAGES=10000  events per end-to-end latency run (1,000 events/s)
+#   E2E_WARMUP=3000     of those, how many the "steady" latency figures leave out (JIT warm-up)
 #   RECORD_SIZE=69      bytes per record for kafka-producer-perf-test: our events' mean JSON size
 #   SKIP_PYTHON=1       leave out the Python producer (needs Debian's python3-kafka in /usr/bin/python3)
 #   OUT_DIR             where the raw figures and logs go (default: target/bench)
@@ -26,6 +27,7 @@ rounds="${ROUNDS:-3}"
 messages="${MESSAGES:-1000000}"
 py_messages="${PY_MESSAGES:-$messages}"
 e2e_messages="${E2E_MESSAGES:-10000}"
+e2e_warmup="${E2E_WARMUP:-3000}"
 record_size="${RECORD_SIZE:-69}"
 python=/usr/bin/python3 # Debian's, with python3-kafka; not a pyenv or venv python first on PATH
 out_dir="${OUT_DIR:-$here/target/bench}"
@@ -95,10 +97,11 @@ topic() { "$here/kafka.sh" kafka-topics --bootstrap-server "$bootstrap" --create
 # measure NAME COMMAND...: runs it under /usr/bin/time; appends "NAME wall_s rss_kb" to the results. Its
 # stdout goes to $out_dir/NAME.out (the consumers' rendered events), its stderr to $out_dir/NAME.err.
 measure() {
-  local name="$1" timing="$out_dir/time.tmp"
+  local name="$1" timing="$out_dir/time.tmp" code=0
   shift
-  if ! /usr/bin/time -f '%e %M' -o "$timing" "$@" >"$out_dir/$name.out" 2>"$out_dir/$name.err"; then
-    log "$name failed (exit code above); see $out_dir/$name.err"
+  /usr/bin/time -f '%e %M' -o "$timing" "$@" >"$out_dir/$name.out" 2>"$out_dir/$name.err" || code=$?
+  if ((code != 0)); then
+    log "$name failed (exit code $code); see $out_dir/$name.err"
     tail -n 3 "$out_dir/$name.err" >&2
     return 0
   fi
@@ -107,10 +110,10 @@ measure() {
   log "$name: $wall s, $((rss / 1024)) MiB"
 }
 
-ours() { java -jar "$jar" "$@"; }
+ours=(java -jar "$jar")
 # The same jar through bin/user-activity-kafka: class-data sharing and a JVM set up for a short-lived tool.
-ours_launcher() { "$launcher" "$@"; }
-kafka() { "$here/kafka.sh" "$@"; }
+ours_launcher=("$launcher")
+kafka=("$here/kafka.sh")
 
 # ---- 1. producer throughput -----------------------------------------------------------------------------
 topic bench_produce
@@ -118,12 +121,12 @@ pp=(kafka-producer-perf-test --topic bench_produce --num-records "$messages" --r
     --throughput -1 --producer-props "bootstrap.servers=$bootstrap" acks=all enable.idempotence=true)
 for round in $(seq 1 "$rounds"); do
   log "producer throughput, round $round of $rounds"
-  measure producer.ours ours producer --bootstrap-server "$bootstrap" --topic bench_produce --interval 0 \
+  measure producer.ours "${ours[@]}" producer --bootstrap-server "$bootstrap" --topic bench_produce --interval 0 \
     --max-messages "$messages" --quiet
-  measure producer.perf-test-defaults kafka "${pp[@]}"
-  measure producer.ours-launcher ours_launcher producer --bootstrap-server "$bootstrap" --topic bench_produce \
+  measure producer.perf-test-defaults "${kafka[@]}" "${pp[@]}"
+  measure producer.ours-launcher "${ours_launcher[@]}" producer --bootstrap-server "$bootstrap" --topic bench_produce \
     --interval 0 --max-messages "$messages" --quiet
-  measure producer.perf-test-batched kafka "${pp[@]}" batch.size=65536 linger.ms=10
+  measure producer.perf-test-batched "${kafka[@]}" "${pp[@]}" batch.size=65536 linger.ms=10
   if ((run_python)); then
     measure producer.python "$python" "$here/bench/python_producer.py" --bootstrap-server "$bootstrap" \
       --topic bench_produce --max-messages "$py_messages" --quiet
@@ -133,15 +136,15 @@ done
 # ---- 2. consumer throughput: render MESSAGES events to a file -----------------------------------------------
 topic bench_consume
 log "filling bench_consume with $messages events"
-ours producer --bootstrap-server "$bootstrap" --topic bench_consume --interval 0 --max-messages "$messages" \
+"${ours[@]}" producer --bootstrap-server "$bootstrap" --topic bench_consume --interval 0 --max-messages "$messages" \
   --quiet 2>"$out_dir/fill.err"
 for round in $(seq 1 "$rounds"); do
   log "consumer throughput, round $round of $rounds"
-  measure consumer.ours ours consumer --bootstrap-server "$bootstrap" --topic bench_consume --from-beginning \
+  measure consumer.ours "${ours[@]}" consumer --bootstrap-server "$bootstrap" --topic bench_consume --from-beginning \
     --max-messages "$messages"
-  measure consumer.console-consumer kafka kafka-console-consumer --bootstrap-server "$bootstrap" \
+  measure consumer.console-consumer "${kafka[@]}" kafka-console-consumer --bootstrap-server "$bootstrap" \
     --topic bench_consume --from-beginning --max-messages "$messages"
-  measure consumer.ours-launcher ours_launcher consumer --bootstrap-server "$bootstrap" --topic bench_consume \
+  measure consumer.ours-launcher "${ours_launcher[@]}" consumer --bootstrap-server "$bootstrap" --topic bench_consume \
     --from-beginning --max-messages "$messages"
 done
 
@@ -150,22 +153,26 @@ topic bench_start
 startup_rounds=$((rounds * 2))
 for round in $(seq 1 "$startup_rounds"); do
   log "start-up, round $round of $startup_rounds"
-  measure startup.ours ours producer --bootstrap-server "$bootstrap" --topic bench_start --max-messages 1 \
+  measure startup.ours "${ours[@]}" producer --bootstrap-server "$bootstrap" --topic bench_start --max-messages 1 \
     --interval 0
   measure startup.console-producer bash -c "echo '{\"user_id\": 1, \"action\": \"login\"}' | \"\$0\" \
     kafka-console-producer --bootstrap-server \"\$1\" --topic bench_start --request-required-acks all" \
     "$here/kafka.sh" "$bootstrap"
-  measure startup.ours-launcher ours_launcher producer --bootstrap-server "$bootstrap" --topic bench_start \
+  measure startup.ours-launcher "${ours_launcher[@]}" producer --bootstrap-server "$bootstrap" --topic bench_start \
     --max-messages 1 --interval 0
 done
 
 # ---- 4. end-to-end latency at 1,000 events/s ---------------------------------------------------------------
+# Both harnesses run a producer and a consumer in one JVM, timed by one clock, with the JVM flags ./kafka.sh
+# gives Kafka's tools (and bin/user-activity-kafka gives ours). EndToEndLatency sends one record, waits until
+# its consumer has it, then sends the next; ours sends 1,000 events/s (--interval 1ms) whatever the consumer does.
 for round in $(seq 1 "$rounds"); do
   log "end-to-end latency, round $round of $rounds"
   topic "bench_e2e_ours_$round"
   topic "bench_e2e_kafka_$round"
-  measure "e2e.ours.$round" java -cp "$classpath" dev.kafkatutorial.useractivity.EndToEndLatencyBench \
-    "$bootstrap" "bench_e2e_ours_$round" "$e2e_messages"
+  measure "e2e.ours.$round" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$classpath" \
+    dev.kafkatutorial.useractivity.EndToEndLatencyBench "$bootstrap" "bench_e2e_ours_$round" "$e2e_messages" \
+    "$e2e_warmup"
   measure "e2e.kafka.$round" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$classpath" \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn org.apache.kafka.tools.EndToEndLatency \
     "$bootstrap" "bench_e2e_kafka_$round" "$e2e_messages" all "$record_size"
@@ -174,7 +181,7 @@ done
 # ---- the table ----------------------------------------------------------------------------------------------
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2];
   else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-column_of() { awk -F'\t' -v n="$1" -v c="$2" '$1 == n { print $c }' "$results"; }
+column_of() { awk -F'\t' -v n="$1" -v c="$2" '$1 == n || index($1, n ".") == 1 { print $c }' "$results"; }
 wall() { column_of "$1" 2 | median; }
 rss_mib() { column_of "$1" 3 | median | awk '{ printf "%.0f", $1 / 1024 }'; }
 rate() { awk -v n="$1" -v w="$2" 'BEGIN { if (w == "nan" || w == 0) print "nan"; else printf "%.0f", n / w }'; }
@@ -182,12 +189,16 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "nan" || b == "nan" || b == 
   else printf "%.2f", a / b }'; }
 verdict() { awk -v r="$1" -v op="$2" -v goal="$3" 'BEGIN { if (r == "nan") print "n/a";
   else if ((op == ">=" && r + 0 >= goal + 0) || (op == "<=" && r + 0 <= goal + 0)) print "holds"; else print "MISSED" }'; }
-e2e_field() { # e2e_field ours|kafka FIELD: the median over rounds of one latency figure
-  local side="$1" field="$2" f
+e2e_field() { # e2e_field ours|ours-steady|kafka FIELD: the median over rounds of one latency figure
+  local side="$1" field="$2" f which=all
+  if [[ "$side" == ours-steady ]]; then
+    side=ours
+    which=steady
+  fi
   for f in "$out_dir"/e2e."$side".*.out; do
     [[ -s "$f" ]] || continue
     if [[ "$side" == ours ]]; then
-      tr ' ' '\n' <"$f" | awk -F= -v k="$field" '$1 == k { print $2 }'
+      grep "^$which " "$f" | tr ' ' '\n' | awk -F= -v k="$field" '$1 == k { print $2 }'
     else
       case "$field" in
         p50_ms) sed -n 's/.*50th = \([0-9.]*\).*/\1/p' "$f" ;;
@@ -229,8 +240,10 @@ s_cp=$(wall startup.console-producer)
   r=$(ratio "$p_launch" "$p_bat"); row "producer via bin/ launcher vs perf-test batched" "$p_launch" "$p_bat" "$r" ">= 0.9" "$(verdict "$r" '>=' 0.9)"
   r=$(ratio "$c_launch" "$c_cc"); row "consumer via bin/ launcher vs console-consumer" "$c_launch" "$c_cc" "$r" ">= 1.0" "$(verdict "$r" '>=' 1.0)"
   r=$(ratio "$s_launch" "$s_cp"); row "start-up via bin/ launcher vs console-producer (s)" "$s_launch" "$s_cp" "$r" "<= 1.0" "$(verdict "$r" '<=' 1.0)"
-  row "end-to-end p50 at 1,000 events/s (ms)" "$(e2e_field ours p50_ms)" "$(e2e_field kafka p50_ms)" "" "next to EndToEndLatency" ""
-  row "end-to-end p99 at 1,000 events/s (ms)" "$(e2e_field ours p99_ms)" "$(e2e_field kafka p99_ms)" "" "next to EndToEndLatency" ""
+  row "end-to-end p50, send to print (ms), all events" "$(e2e_field ours p50_ms)" "$(e2e_field kafka p50_ms)" "" "next to EndToEndLatency" ""
+  row "end-to-end p99, send to print (ms), all events" "$(e2e_field ours p99_ms)" "$(e2e_field kafka p99_ms)" "" "next to EndToEndLatency" ""
+  row "end-to-end p50 (ms), after $e2e_warmup warm-up events" "$(e2e_field ours-steady p50_ms)" "$(e2e_field kafka p50_ms)" "" "next to EndToEndLatency" ""
+  row "end-to-end p99 (ms), after $e2e_warmup warm-up events" "$(e2e_field ours-steady p99_ms)" "$(e2e_field kafka p99_ms)" "" "next to EndToEndLatency" ""
   echo
   row "peak RSS (MiB, median)" "producer" "consumer" "start-up" "" ""
   row "---" "---:" "---:" "---:" "" ""
@@ -239,8 +252,8 @@ s_cp=$(wall startup.console-producer)
   row "Kafka's tools" "$(rss_mib producer.perf-test-defaults) / $(rss_mib producer.perf-test-batched)" \
     "$(rss_mib consumer.console-consumer)" "$(rss_mib startup.console-producer)" "perf-test defaults / batched" ""
   row "kafka-python" "$(rss_mib producer.python)" "" "" "" ""
-  row "e2e harnesses (ours / EndToEndLatency)" "$(column_of "e2e.ours.1" 3 | median | awk '{ printf "%.0f", $1 / 1024 }')" \
-    "$(column_of "e2e.kafka.1" 3 | median | awk '{ printf "%.0f", $1 / 1024 }')" "" "" ""
+  row "e2e harnesses (ours / EndToEndLatency)" "$(rss_mib e2e.ours)" \
+    "$(rss_mib e2e.kafka)" "" "" ""
   echo
   echo "Raw figures (name, wall s, peak RSS KiB): $results"
 } | tee "$out_dir/table.md"
