@@ -115,6 +115,11 @@ ours=(java -jar "$jar")
 ours_launcher=("$launcher")
 kafka=("$here/kafka.sh")
 
+# bin/user-activity-kafka records its class-data sharing archive on its first run after a build; make that run
+# now, untimed, with the producer (whose classes are most of the consumer's too).
+"${ours_launcher[@]}" producer --bootstrap-server "$bootstrap" --topic bench_warm_up --max-messages 1 \
+  --interval 0 >"$out_dir/launcher-warm-up.log" 2>&1
+
 # ---- 1. producer throughput -----------------------------------------------------------------------------
 topic bench_produce
 pp=(kafka-producer-perf-test --topic bench_produce --num-records "$messages" --record-size "$record_size"
