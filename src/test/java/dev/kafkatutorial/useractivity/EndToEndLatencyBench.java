@@ -2,6 +2,7 @@ package dev.kafkatutorial.useractivity;
 
 import dev.kafkatutorial.useractivity.cli.ConsumerOptions;
 import dev.kafkatutorial.useractivity.cli.ProducerOptions;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,8 @@ import picocli.CommandLine;
  * first second or two run in the interpreter, and the sender cannot keep 1,000 events/s up until the JIT has
  * compiled the client, so those events queue.
  *
- * Each event's user id is its sequence number, which the consumer's line ("사용자 N가 ...") gives back.
+ * Each event's user id is its sequence number, which the consumer's line ("사용자 N가 ...") gives back; an event
+ * counts as printed when the consumer writes its line to standard output (it does so once per batch).
  */
 public final class EndToEndLatencyBench {
 
@@ -48,17 +50,26 @@ public final class EndToEndLatencyBench {
         AtomicInteger printed = new AtomicInteger();
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
 
-        // The consumer's stdout: each println is one event's banner and sentence.
+        // The consumer's stdout: it writes each batch of lines at once (its flush), which is when they print.
+        // Only whole lines are read; the rest waits for the next write.
+        ByteArrayOutputStream pending = new ByteArrayOutputStream();
         PrintStream consumerOut = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8) {
             @Override
-            public void println(String line) {
+            public void write(byte[] buf, int off, int len) {
                 long now = System.nanoTime();
-                Matcher m = USER.matcher(line);
-                if (m.find()) {
+                pending.write(buf, off, len);
+                byte[] bytes = pending.toByteArray();
+                int end = bytes.length;
+                while (end > 0 && bytes[end - 1] != '\n') {
+                    end--;
+                }
+                Matcher m = USER.matcher(new String(bytes, 0, end, StandardCharsets.UTF_8));
+                while (m.find()) {
                     int id = Integer.parseInt(m.group(1));
                     latency[printed.getAndIncrement()] = now - sentAt[id];
                 }
-                super.println(line);
+                pending.reset();
+                pending.write(bytes, end, bytes.length - end);
             }
         };
         CountDownLatch assigned = new CountDownLatch(1);
