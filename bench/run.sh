@@ -53,8 +53,8 @@ fi
 log "building (mvn -q package -DskipTests)"
 mvn -q -B package -DskipTests </dev/null
 classpath="$here/target/test-classes:$here/target/classes:$("$here/kafka.sh" --classpath)"
-rm -rf "$out_dir"
 mkdir -p "$out_dir"
+rm -f "$out_dir"/*.out "$out_dir"/*.err "$out_dir"/table.md
 : >"$results"
 
 # ---- one broker, stopped on exit ---------------------------------------------------------------------------
