@@ -11,9 +11,11 @@ import java.util.stream.Collectors;
 public final class Messages {
 
     private final Language language;
+    private final boolean ko;
 
     public Messages(Language language) {
         this.language = language;
+        this.ko = language == Language.ko;
     }
 
     private String pick(String korean, String english) {
@@ -39,6 +41,12 @@ public final class Messages {
         return pick("메시지 전송 실패 - ", "Message send failed - ") + reason;
     }
 
+    /** {@code --quiet}'s line on stderr each second. */
+    public String producerProgress(long sent, long acknowledged, long perSecond) {
+        return pick("진행 - 전송: " + sent + ", 성공: " + acknowledged + " (초당 " + perSecond + "건)",
+                "Progress - sent: " + sent + ", acknowledged: " + acknowledged + " (" + perSecond + "/s)");
+    }
+
     public String producerSummary(long sent, long acknowledged, long failed) {
         return pick("프로듀서 종료 - 전송: " + sent + ", 성공: " + acknowledged + ", 실패: " + failed,
                 "Producer stopped - sent: " + sent + ", acknowledged: " + acknowledged + ", failed: " + failed);
@@ -48,8 +56,10 @@ public final class Messages {
 
     /** The banner, the event's sentence and the blank line after them, as one string to print at once. */
     public String received(int partition, long offset, UserActivity event) {
-        return pick("======= 새 메시지 수신 (파티션: " + partition + ", 오프셋: " + offset + ") =======\n",
-                "======= New message received (partition: " + partition + ", offset: " + offset + ") =======\n")
+        // Per event, so only the language in use is built (pick() would build both); the same for describe().
+        return (ko
+                ? "======= 새 메시지 수신 (파티션: " + partition + ", 오프셋: " + offset + ") =======\n"
+                : "======= New message received (partition: " + partition + ", offset: " + offset + ") =======\n")
                 + describe(event) + "\n";
     }
 
@@ -59,22 +69,22 @@ public final class Messages {
         Action action = Action.fromWireName(event.action()).orElse(null);
         if (action == null) {
             String name = escape(event.action());
-            return pick(Action.UNKNOWN_EMOJI + " 사용자 " + user + "가 알 수 없는 활동(" + name + ")을 했습니다.",
-                    Action.UNKNOWN_EMOJI + " User " + user + " did an unknown action (" + name + ").");
+            return ko ? Action.UNKNOWN_EMOJI + " 사용자 " + user + "가 알 수 없는 활동(" + name + ")을 했습니다."
+                    : Action.UNKNOWN_EMOJI + " User " + user + " did an unknown action (" + name + ").";
         }
         String e = action.emoji();
         return switch (action) {
-            case LOGIN -> pick(e + " 사용자 " + user + "가 로그인했습니다.", e + " User " + user + " logged in.");
-            case LOGOUT -> pick(e + " 사용자 " + user + "가 로그아웃했습니다.", e + " User " + user + " logged out.");
-            case PAGE_VIEW -> pick(e + " 사용자 " + user + "가 페이지를 조회했습니다.",
-                    e + " User " + user + " viewed a page.");
-            case ADD_TO_CART -> pick(e + " 사용자 " + user + "가 장바구니에 상품을 담았습니다.",
-                    e + " User " + user + " added an item to the cart.");
+            case LOGIN -> ko ? e + " 사용자 " + user + "가 로그인했습니다." : e + " User " + user + " logged in.";
+            case LOGOUT -> ko ? e + " 사용자 " + user + "가 로그아웃했습니다." : e + " User " + user + " logged out.";
+            case PAGE_VIEW -> ko ? e + " 사용자 " + user + "가 페이지를 조회했습니다."
+                    : e + " User " + user + " viewed a page.";
+            case ADD_TO_CART -> ko ? e + " 사용자 " + user + "가 장바구니에 상품을 담았습니다."
+                    : e + " User " + user + " added an item to the cart.";
             case PAYMENT -> event.amount() == null
-                    ? pick(e + " 사용자 " + user + "가 결제했습니다.", e + " User " + user + " made a payment.")
-                    : pick(e + " 사용자 " + user + "가 " + event.amount() + "원 결제했습니다.",
-                            e + " User " + user + " paid " + event.amount() + " won.");
-            case SEARCH -> pick(e + " 사용자 " + user + "가 검색했습니다.", e + " User " + user + " searched.");
+                    ? (ko ? e + " 사용자 " + user + "가 결제했습니다." : e + " User " + user + " made a payment.")
+                    : (ko ? e + " 사용자 " + user + "가 " + event.amount() + "원 결제했습니다."
+                            : e + " User " + user + " paid " + event.amount() + " won.");
+            case SEARCH -> ko ? e + " 사용자 " + user + "가 검색했습니다." : e + " User " + user + " searched.";
         };
     }
 

@@ -51,6 +51,23 @@ public record UserActivity(
      * always with a decimal point ({@code 1646092800.0}), so the JSON on the wire reads like the tutorial's.
      */
     static String pythonFloat(double value) {
+        // Events carry the clock's milliseconds, so thousands in a row share a timestamp: remember the last one
+        // (BigDecimal made this a tenth of the producer's time at --interval 0).
+        LastFloat last = lastFloat;
+        if (last != null && Double.doubleToRawLongBits(last.value) == Double.doubleToRawLongBits(value)) {
+            return last.text;
+        }
+        String text = formatPythonFloat(value);
+        lastFloat = new LastFloat(value, text);
+        return text;
+    }
+
+    private record LastFloat(double value, String text) {
+    }
+
+    private static volatile LastFloat lastFloat;
+
+    private static String formatPythonFloat(double value) {
         if (!Double.isFinite(value) || Math.abs(value) >= 1e16 || (value != 0 && Math.abs(value) < 1e-4)) {
             return Double.toString(value); // Python too switches to exponents out there; no timestamp lives there
         }

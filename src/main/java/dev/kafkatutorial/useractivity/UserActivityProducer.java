@@ -4,7 +4,6 @@ import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import dev.kafkatutorial.useractivity.cli.ProducerOptions;
 import java.io.PrintStream;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -46,6 +45,7 @@ public final class UserActivityProducer {
     private final long maxMessages;
     private final boolean sync;
     private final boolean keyByUser;
+    private final boolean quiet;
     private final Messages messages;
     private final PrintStream out;
     private final PrintStream err;
@@ -54,7 +54,8 @@ public final class UserActivityProducer {
     private final CountDownLatch stopRequested = new CountDownLatch(1); // wakes the pause between events
     private volatile String fatalError;
     private volatile boolean stoppedBySyncFailure; // its reason is the failure line already printed
-    private long sent; // only the sending thread writes it
+    private long nextEventAt; // System.nanoTime() at which the next event is due; 0 before the first pause
+    private volatile long sent; // only the sending thread writes it; --quiet's progress thread reads it
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong completed = new AtomicLong(); // acknowledged or failed
     private final Object completion = new Object();
@@ -69,6 +70,7 @@ public final class UserActivityProducer {
         this.maxMessages = options.maxMessages();
         this.sync = options.sync();
         this.keyByUser = options.keyByUser();
+        this.quiet = options.quiet();
         this.messages = new Messages(options.client().language());
         this.out = out;
         this.err = err;
@@ -90,13 +92,16 @@ public final class UserActivityProducer {
     /** Builds the program and its Kafka producer from parsed options. */
     public static UserActivityProducer create(ProducerOptions options, PrintStream out, PrintStream err) {
         Cli.configureLogging(options.client().verbose());
-        Random random = options.seed() == null ? new SecureRandom() : new Random(options.seed());
-        return new UserActivityProducer(new KafkaProducer<>(config(options.client())), options,
+        // Random, not SecureRandom: nothing here is a secret, and SecureRandom (a lock and /dev/urandom on every
+        // call) was a tenth of the sending thread's time at --interval 0.
+        Random random = options.seed() == null ? new Random() : new Random(options.seed());
+        return new UserActivityProducer(new KafkaProducer<>(config(options)), options,
                 new RandomActivities(random, Clock.systemUTC()), out, err);
     }
 
     /** The producer's configuration, in one place. The user's properties win over these defaults. */
-    static Map<String, Object> config(ClientOptions client) {
+    static Map<String, Object> config(ProducerOptions options) {
+        ClientOptions client = options.client();
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "user-activity-producer");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -107,6 +112,19 @@ public final class UserActivityProducer {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // send() and partitionsFor() wait this long for a broker; Kafka's 60 s would hide a wrong address.
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Failures.BROKER_WAIT.toMillis());
+        if (options.interval().isZero()) {
+            // --interval 0 makes the producer a load generator: then throughput is what counts, not the
+            // latency of one event. Kafka's defaults (16 KiB batches, linger.ms=5) send many small requests,
+            // and with acks=all each waits for the log append: measured here, kafka-producer-perf-test made
+            // 80k-158k records/s with them and 194k-237k with 64 KiB batches and linger.ms=10. So bigger
+            // batches, and 10 ms for one to fill.
+            config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        } else {
+            // With a pause between events (the tutorial's 5 s) there is nothing to batch: Kafka 4's
+            // linger.ms=5 would only hold each event back 5 ms. Send each at once, as Kafka 3 did.
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        }
         // delivery.timeout.ms stays at Kafka's 120 s: an event is retried through a broker restart that long
         // before it counts as failed.
         config.putAll(client.userProperties());
@@ -116,12 +134,21 @@ public final class UserActivityProducer {
 
     /** Sends until stopped or done; returns the exit code: 0, or 1 after a fatal error. */
     public int run() {
+        Thread progress = quiet ? startProgress() : null;
         try {
             if (connect()) {
                 produce();
                 awaitInFlight();
             }
         } finally {
+            if (progress != null) {
+                progress.interrupt();
+                try {
+                    progress.join(1000); // its last line comes before the summary
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             producer.close(SHUTDOWN_GRACE); // events still unacknowledged after the grace fail in their callbacks
         }
         if (fatalError != null) {
@@ -157,7 +184,9 @@ public final class UserActivityProducer {
         while (running && fatalError == null && sent < maxMessages) {
             UserActivity event = events.get();
             String key = keyByUser ? String.valueOf(event.userId()) : null;
-            out.println(messages.sending(event));
+            if (!quiet) {
+                out.println(messages.sending(event));
+            }
             sent++;
             try {
                 Future<RecordMetadata> result = producer.send(new ProducerRecord<>(topic, key, event),
@@ -183,7 +212,9 @@ public final class UserActivityProducer {
     private void onCompletion(String key, RecordMetadata metadata, Exception error) {
         if (error == null) {
             acknowledged.incrementAndGet();
-            out.println(messages.sent(metadata.topic(), metadata.partition(), metadata.offset(), key));
+            if (!quiet) {
+                out.println(messages.sent(metadata.topic(), metadata.partition(), metadata.offset(), key));
+            }
         } else {
             err.println(messages.sendFailed(Cli.oneLine(error)));
             String fatal = Failures.fatalMessage(error, messages);
@@ -215,9 +246,41 @@ public final class UserActivityProducer {
         }
     }
 
+    /** --quiet: a line on stderr each second with the events sent and acknowledged so far, and the rate. */
+    private Thread startProgress() {
+        Thread thread = new Thread(() -> {
+            long lastAcknowledged = 0;
+            long last = System.nanoTime();
+            try {
+                while (true) {
+                    Thread.sleep(1000);
+                    long now = System.nanoTime();
+                    long acked = acknowledged.get();
+                    err.println(messages.producerProgress(sent, acked,
+                            Math.round((acked - lastAcknowledged) * 1e9 / (now - last))));
+                    lastAcknowledged = acked;
+                    last = now;
+                }
+            } catch (InterruptedException e) {
+                // the run is over
+            }
+        }, "progress");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /**
+     * Waits until the next event is due: one every interval, counted from the previous event's due time rather
+     * than from the end of its send, so --interval 1ms makes 1,000 events/s. A sender that falls behind
+     * (a slow broker, a blocked send) goes on at the interval from now, without a burst to catch up.
+     */
     private void pause() {
+        long now = System.nanoTime();
+        nextEventAt = nextEventAt == 0 || now - nextEventAt > interval.toNanos() ? now + interval.toNanos()
+                : nextEventAt + interval.toNanos();
         try {
-            stopRequested.await(interval.toNanos(), TimeUnit.NANOSECONDS);
+            stopRequested.await(nextEventAt - now, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop();

@@ -66,6 +66,21 @@ class MessagesTest {
     }
 
     @Test
+    void quietProgressLineInBothLanguages() {
+        assertThat(new Messages(Language.ko).producerProgress(200, 150, 75)).isEqualTo("진행 - 전송: 200, 성공: 150 (초당 75건)");
+        assertThat(new Messages(Language.en).producerProgress(200, 150, 75))
+                .isEqualTo("Progress - sent: 200, acknowledged: 150 (75/s)");
+    }
+
+    @Test
+    void aRepeatedTimestampPrintsTheSameAndTheNextOneItsOwn() {
+        assertThat(UserActivity.pythonFloat(1764057000.123)).isEqualTo("1764057000.123");
+        assertThat(UserActivity.pythonFloat(1764057000.123)).isEqualTo("1764057000.123");
+        assertThat(UserActivity.pythonFloat(1764057000.124)).isEqualTo("1764057000.124");
+        assertThat(UserActivity.pythonFloat(1764057001.0)).isEqualTo("1764057001.0");
+    }
+
+    @Test
     void timestampsPrintAsPythonPrintsFloats() {
         assertThat(UserActivity.pythonFloat(1646092800.0)).isEqualTo("1646092800.0");
         assertThat(UserActivity.pythonFloat(1764057000.123)).isEqualTo("1764057000.123");

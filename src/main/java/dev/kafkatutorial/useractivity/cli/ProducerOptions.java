@@ -36,6 +36,11 @@ public final class ProducerOptions {
             description = "Key each record by this field, so one user's events stay in one partition, in order")
     String key;
 
+    @Option(names = "--quiet",
+            description = "No line per event: a progress line on stderr each second, and the summary "
+                    + "(for load generation with --interval 0)")
+    boolean quiet;
+
     public ClientOptions client() {
         return client;
     }
@@ -55,6 +60,11 @@ public final class ProducerOptions {
 
     public boolean sync() {
         return sync;
+    }
+
+    /** {@code --quiet}: no per-event lines, a progress line on stderr each second instead. */
+    public boolean quiet() {
+        return quiet;
     }
 
     /** Whether records are keyed by user id ({@code --key user_id}). */

@@ -60,6 +60,17 @@ class OptionsTest {
         assertThat(consumer.timeout()).isNull();
     }
 
+    @Test
+    void quietIsOffUnlessAsked() {
+        assertThat(parseProducer().quiet()).isFalse();
+        assertThat(parseProducer("--quiet", "--interval", "0").quiet()).isTrue();
+    }
+
+    @Test
+    void helpListsQuiet() {
+        assertThat(producer("--help").out()).contains("--quiet");
+    }
+
     @ParameterizedTest
     @CsvSource({"5s, 5000", "500ms, 500", "0, 0", "1m, 60000", "2, 2000", "1.5s, 1500", "PT0.25S, 250"})
     void intervalsReadLikeKafkaToolsDurations(String value, long millis) {

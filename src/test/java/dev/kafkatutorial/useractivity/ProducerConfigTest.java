@@ -1,0 +1,42 @@
+package dev.kafkatutorial.useractivity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kafkatutorial.useractivity.cli.ProducerOptions;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class ProducerConfigTest {
+
+    private static Map<String, Object> config(String... args) {
+        ProducerOptions options = new ProducerOptions();
+        new CommandLine(options).parseArgs(args);
+        return UserActivityProducer.config(options);
+    }
+
+    @Test
+    void theTutorialsPaceSendsEachEventAtOnce() {
+        Map<String, Object> config = config();
+        assertThat(config).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 0)
+                .doesNotContainKeys(ProducerConfig.BATCH_SIZE_CONFIG);
+    }
+
+    @Test
+    void intervalZeroBatchesForThroughput() {
+        assertThat(config("--interval", "0"))
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 65536)
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 10)
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all");
+    }
+
+    @Test
+    void theUsersPropertiesWinOverTheLoadGeneratorsBatching() {
+        assertThat(config("--interval", "0", "--property", "linger.ms=0", "--property", "batch.size=16384"))
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, "16384")
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, "0");
+    }
+}
