@@ -60,6 +60,15 @@ final class JarProcess {
         }
     }
 
+    /** SIGTERM, as Ctrl+C: the program stops cleanly; returns once it has exited. */
+    void terminate(Duration limit) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("still running " + limit + " after SIGTERM\nstderr:\n" + err());
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
