@@ -22,14 +22,15 @@ class ThreeBrokersIT {
 
     @Test
     void aLeaderShutDownMidStreamLosesAndDuplicatesNothing() throws Exception {
-        int events = 20_000;
+        int events = 5_000;
         try (ThreeBrokerCluster cluster = ThreeBrokerCluster.start()) {
             String topic = "three-brokers-producer-" + System.nanoTime();
             cluster.createReplicatedTopic(topic, 3);
+            // Paced: a controlled shutdown takes seconds, and at full speed the producer can finish before it ends.
             ProgramRun producer = ProgramRun.producer("--bootstrap-server", cluster.bootstrapServers(),
-                    "--topic", topic, "--interval", "0", "--max-messages", String.valueOf(events));
+                    "--topic", topic, "--interval", "1ms", "--max-messages", String.valueOf(events));
 
-            await().atMost(LIMIT).pollInterval(Duration.ofMillis(5)).until(() -> acknowledged(producer.out()) >= 2_000);
+            await().atMost(LIMIT).pollInterval(Duration.ofMillis(5)).until(() -> acknowledged(producer.out()) >= 1_000);
             int leader = leaderOf(cluster, topic);
             cluster.shutDownBroker(leader);
             long acknowledgedWhenDown = acknowledged(producer.out());
@@ -54,7 +55,7 @@ class ThreeBrokersIT {
 
     @Test
     void aGroupOfThreeConsumersReadsEveryEventWhileABrokerDies() throws Exception {
-        int events = 3_000;
+        int events = 5_000; // paced at 1 ms: still flowing when the coordinator's controlled shutdown ends
         try (ThreeBrokerCluster cluster = ThreeBrokerCluster.start()) {
             String topic = "three-brokers-group-" + System.nanoTime();
             cluster.createReplicatedTopic(topic, 3);
