@@ -48,7 +48,7 @@ class BrokerLostIT {
                     && producer.out().contains("메시지 전송 성공"));
             long outageStart = System.nanoTime();
             broker.stop();
-            long acknowledgedBeforeOutage = count(producer.out(), "메시지 전송 성공");
+            long acknowledgedBeforeOutage = Figures.acknowledgedSoFar(producer.out());
             // Down until the producer has given up on at least one event: its delivery timeout has passed.
             await().atMost(LIMIT).until(() -> producer.err().contains("메시지 전송 실패 - "));
             broker.restart();
@@ -77,13 +77,5 @@ class BrokerLostIT {
             assertThat(figures.lost()).isZero();
             assertThat(figures.duplicated()).isZero();
         }
-    }
-
-    private static long count(String text, String what) {
-        long count = 0;
-        for (int at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + 1)) {
-            count++;
-        }
-        return count;
     }
 }

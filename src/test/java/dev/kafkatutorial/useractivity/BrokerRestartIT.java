@@ -37,10 +37,10 @@ class BrokerRestartIT {
                     "--interval", "0", "--max-messages", String.valueOf(EVENTS));
 
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
-                    .until(() -> acknowledged(producer.out()) >= ACKNOWLEDGED_BEFORE_OUTAGE);
+                    .until(() -> Figures.acknowledgedSoFar(producer.out()) >= ACKNOWLEDGED_BEFORE_OUTAGE);
             long outageStart = System.nanoTime();
             broker.stop();
-            long acknowledgedWhenDown = acknowledged(producer.out());
+            long acknowledgedWhenDown = Figures.acknowledgedSoFar(producer.out());
             broker.restart();
             Duration outage = Duration.ofNanos(System.nanoTime() - outageStart);
 
@@ -60,13 +60,5 @@ class BrokerRestartIT {
             assertThat(figures.lost()).isZero();
             assertThat(figures.duplicated()).isZero();
         }
-    }
-
-    private static long acknowledged(String out) {
-        long count = 0;
-        for (int at = out.indexOf("메시지 전송 성공"); at >= 0; at = out.indexOf("메시지 전송 성공", at + 1)) {
-            count++;
-        }
-        return count;
     }
 }

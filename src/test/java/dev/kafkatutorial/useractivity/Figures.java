@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 record Figures(String scenario, long produced, long acknowledged, long consumed, long distinct, long lost,
                long duplicated) {
 
+    private static final String SENT = "메시지 전송 성공";
     private static final Pattern SUMMARY = Pattern.compile("전송: (\\d+), 성공: (\\d+), 실패: (\\d+)");
 
     /** Counts the ids read against what the producer says it sent and had acknowledged. */
@@ -32,6 +33,15 @@ record Figures(String scenario, long produced, long acknowledged, long consumed,
             throw new AssertionError("no producer summary in:\n" + err);
         }
         return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))};
+    }
+
+    /** How many {@code 메시지 전송 성공} lines the producer has printed so far. */
+    static long acknowledgedSoFar(String producerOut) {
+        long count = 0;
+        for (int at = producerOut.indexOf(SENT); at >= 0; at = producerOut.indexOf(SENT, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     @Override
