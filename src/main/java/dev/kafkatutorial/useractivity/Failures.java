@@ -3,8 +3,10 @@ package dev.kafkatutorial.useractivity;
 import dev.kafkatutorial.useractivity.cli.Cli;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidTopicException;
@@ -38,6 +40,20 @@ final class Failures {
             return Cli.oneLine(error); // the broker, or the client's own state, rules out every further request
         }
         return null; // retriable, or about one event only (too large, say): count it and go on
+    }
+
+    /**
+     * What to throw when a Kafka client cannot even be built. A bootstrap address that no name server knows is
+     * the user's typo, not Kafka's failure: say so, naming the address, instead of "Failed to construct kafka
+     * producer".
+     */
+    static RuntimeException constructionFailure(KafkaException error, String bootstrapServers, Messages messages) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ConfigException && String.valueOf(t.getMessage()).contains("No resolvable bootstrap urls")) {
+                return new IllegalStateException(messages.brokerUnresolvable(bootstrapServers));
+            }
+        }
+        return error;
     }
 
     /**

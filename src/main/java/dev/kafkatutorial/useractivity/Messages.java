@@ -122,6 +122,13 @@ public final class Messages {
 
     // ---- failures that end a program ---------------------------------------------------------------------
 
+    public String brokerUnresolvable(String bootstrapServers) {
+        return pick("브로커 주소를 찾을 수 없습니다: " + bootstrapServers + " (호스트 이름을 DNS에서 찾지 못함). "
+                        + "--bootstrap-server를 확인하세요",
+                "Cannot resolve the Kafka broker address " + bootstrapServers + " (no such host name). "
+                        + "Check --bootstrap-server");
+    }
+
     public String brokerUnreachable(String bootstrapServers, Duration waited) {
         return pick("브로커에 연결할 수 없습니다: " + bootstrapServers + " (" + waited.toSeconds() + "초 동안 응답 없음). "
                         + "브로커가 실행 중인지 확인하세요: docker-compose up -d, 또는 Docker 없이 "

@@ -1,5 +1,6 @@
 package dev.kafkatutorial.useractivity;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.kafkatutorial.useractivity.cli.Cli;
@@ -33,6 +34,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -95,7 +97,14 @@ public final class UserActivityConsumer {
     /** Builds the program and its Kafka consumer from parsed options. */
     public static UserActivityConsumer create(ConsumerOptions options, PrintStream out, PrintStream err) {
         Cli.configureLogging(options.client().verbose());
-        return new UserActivityConsumer(new KafkaConsumer<>(config(options)), options, out, err);
+        KafkaConsumer<String, UserActivity> consumer;
+        try {
+            consumer = new KafkaConsumer<>(config(options));
+        } catch (KafkaException e) {
+            throw Failures.constructionFailure(e, options.client().bootstrapServers(),
+                    new Messages(options.client().language()));
+        }
+        return new UserActivityConsumer(consumer, options, out, err);
     }
 
     /** The consumer's configuration, in one place. The user's properties win over these defaults. */
@@ -327,14 +336,20 @@ public final class UserActivityConsumer {
         }
     }
 
-    /** One event as a JSON line for --output json: where it was read, and the event itself. */
-    private record JsonLine(String topic, int partition, long offset, String key, UserActivity value) {
+    /**
+     * One event as a JSON line for --output json: where it was read, the producer's event id (null for a record
+     * written by another program), and the event itself.
+     */
+    private record JsonLine(String topic, int partition, long offset, String key,
+                            @JsonProperty("event_id") String eventId, UserActivity value) {
         private static final ObjectWriter WRITER = JsonMapperHolder.MAPPER.writer();
 
         static String of(ConsumerRecord<String, UserActivity> record) {
+            Header id = record.headers().lastHeader(UserActivityProducer.EVENT_ID_HEADER);
+            String eventId = id == null || id.value() == null ? null : new String(id.value(), StandardCharsets.UTF_8);
             try {
                 return WRITER.writeValueAsString(new JsonLine(record.topic(), record.partition(), record.offset(),
-                        record.key(), record.value()));
+                        record.key(), eventId, record.value()));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("an event that was read cannot be written back", e);
             }

@@ -210,7 +210,12 @@ class AdvancedExercisesIT {
             assertThat(line.get("offset").asLong()).isEqualTo(i);
             assertThat(line.get("value").get("user_id").asLong()).isBetween(1L, 1000L);
             assertThat(line.get("value").get("action").asText()).isNotBlank();
+            assertThat(line.get("value").has("event_id")).as("the id is a header, not part of the event").isFalse();
         }
+        // One id per event, from the producer's event-id header, the same ids a plain consumer reads.
+        List<String> ids = EventIds.inJsonLines(consumer.out());
+        assertThat(ids).hasSize(4).doesNotHaveDuplicates().allMatch(id -> id.matches("[0-9a-f]{8}-[0-3]"));
+        assertThat(EventIds.inTopic(TestKafka.bootstrapServers(), topic, LIMIT)).isEqualTo(ids);
     }
 
     /** The partitions named by the consumer's latest assignment line (on stderr). */

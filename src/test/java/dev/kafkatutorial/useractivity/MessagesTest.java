@@ -94,6 +94,9 @@ class MessagesTest {
                 .contains("localhost:9092", "10초", "docker-compose up -d", "exec:java@broker").doesNotContain("\n");
         assertThat(en.brokerUnreachable("kafka:1234", Duration.ofSeconds(10)))
                 .contains("kafka:1234", "10 s", "docker-compose up -d", "exec:java@broker");
+        assertThat(ko.brokerUnresolvable("no-such-host.invalid:9092")).contains("no-such-host.invalid:9092", "--bootstrap-server")
+                .doesNotContain("\n");
+        assertThat(en.brokerUnresolvable("kafka:1234")).contains("Cannot resolve", "kafka:1234", "--bootstrap-server");
         assertThat(ko.skipped(0, 5, "bad", "\"x\"")).isEqualTo("잘못된 메시지를 건너뜁니다 (파티션: 0, 오프셋: 5): bad | 값: \"x\"");
     }
 

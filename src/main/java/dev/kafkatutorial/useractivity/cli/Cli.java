@@ -70,10 +70,28 @@ public final class Cli {
         }
     }
 
+    /**
+     * Kafka loggers whose ERROR lines repeat a failure the programs report themselves, in one line: the
+     * network client's "failed authentication", the metadata's "Topic authorization failed", and the
+     * producer's I/O thread, which after that failure logs a stack trace on close (a Kafka client quirk: it
+     * tries to abort a transaction the producer never had).
+     */
+    private static final List<String> QUIET_UNLESS_VERBOSE = List.of(
+            "org.apache.kafka.clients.NetworkClient",
+            "org.apache.kafka.clients.Metadata",
+            "org.apache.kafka.clients.producer.internals.Sender");
+
     /** Shows Kafka's INFO logs with {@code --verbose}; must run before the first Kafka client is built. */
     public static void configureLogging(boolean verbose) {
         if (verbose) {
             System.setProperty(LOG_LEVEL_PROPERTY, "info");
+            return;
+        }
+        for (String logger : QUIET_UNLESS_VERBOSE) {
+            String property = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(property) == null) { // a -D of the user's wins
+                System.setProperty(property, "off");
+            }
         }
     }
 

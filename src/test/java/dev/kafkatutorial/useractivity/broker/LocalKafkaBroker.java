@@ -36,8 +36,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private static final String META_PROPERTIES = "meta.properties";
     private static final int NODE_ID = 1;
 
+    /** Server properties whose values list one entry per listener: an override adds to them. */
+    private static final List<String> PER_LISTENER = List.of(
+            "listeners", "advertised.listeners", "listener.security.protocol.map");
+
     private final int port;
     private final Path dataDir;
+    private final Map<String, String> overrides;
     private KafkaRaftServer server;
 
     /**
@@ -88,14 +93,26 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    private LocalKafkaBroker(int port, Path dataDir) {
+    private LocalKafkaBroker(int port, Path dataDir, Map<String, String> overrides) {
         this.port = port;
         this.dataDir = dataDir;
+        this.overrides = Map.copyOf(overrides);
     }
 
     /** Starts a broker on {@code localhost:port} (0: any free port) and returns once it serves clients. */
     public static LocalKafkaBroker start(int port, Path dataDir) {
-        LocalKafkaBroker broker = new LocalKafkaBroker(port == 0 ? freePort() : port, dataDir.toAbsolutePath());
+        return start(port, dataDir, Map.of());
+    }
+
+    /**
+     * As {@link #start(int, Path)}, with server properties over the defaults: a security test's SASL listener,
+     * authorizer and users. {@code listeners}, {@code advertised.listeners} and
+     * {@code listener.security.protocol.map} add to the defaults, so the PLAINTEXT listener at
+     * {@link #bootstrapServers()} stays (the broker's own, and a test's way in as a super user).
+     */
+    public static LocalKafkaBroker start(int port, Path dataDir, Map<String, String> overrides) {
+        LocalKafkaBroker broker = new LocalKafkaBroker(port == 0 ? freePort() : port, dataDir.toAbsolutePath(),
+                overrides);
         broker.startServer();
         return broker;
     }
@@ -170,6 +187,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
         // The log cleaner's dedupe buffer is allocated on the heap up front: 128 MiB by default, far more
         // than a tutorial's compacted topics (the group offsets) ever need.
         p.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
+        overrides.forEach((name, value) -> p.put(name,
+                PER_LISTENER.contains(name) ? p.getProperty(name) + "," + value : value));
         return p;
     }
 

@@ -1,0 +1,81 @@
+package dev.kafkatutorial.useractivity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kafkatutorial.useractivity.broker.LocalKafkaBroker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The broker goes away for longer than the producer's delivery timeout, then comes back. The producer retries
+ * each event until its timeout, counts those that finally failed in its summary and reports each one; every
+ * event it counted as acknowledged is in the topic. The consumer, running all along, resumes by itself.
+ */
+class BrokerLostIT {
+
+    private static final int EVENTS = 1_000;
+    private static final Duration LIMIT = Duration.ofSeconds(90);
+    /** Kafka's 120 s in the program; shorter here so the outage outlasts it in a test's time. */
+    private static final String DELIVERY_TIMEOUT_MS = "4000";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void eventsThatFinallyFailAreCountedAndEveryAcknowledgedOneIsRead() throws Exception {
+        try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, dataDir)) {
+            String topic = "lost-" + System.nanoTime();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+            }
+            ProgramRun consumer = ProgramRun.stoppableConsumer("--bootstrap-server", broker.bootstrapServers(),
+                    "--topic", topic, "--group", topic, "--output", "json");
+            ProgramRun producer = ProgramRun.producer("--bootstrap-server", broker.bootstrapServers(), "--topic", topic,
+                    "--interval", "10ms", "--max-messages", String.valueOf(EVENTS),
+                    "--property", "delivery.timeout.ms=" + DELIVERY_TIMEOUT_MS, "--property", "request.timeout.ms=2000");
+
+            await().atMost(LIMIT).until(() -> !EventIds.inJsonLines(consumer.out()).isEmpty()
+                    && producer.out().contains("메시지 전송 성공"));
+            long outageStart = System.nanoTime();
+            broker.stop();
+            long acknowledgedBeforeOutage = Figures.acknowledgedSoFar(producer.out());
+            // Down until the producer has given up on at least one event: its delivery timeout has passed.
+            await().atMost(LIMIT).until(() -> producer.err().contains("메시지 전송 실패 - "));
+            broker.restart();
+            Duration outage = Duration.ofNanos(System.nanoTime() - outageStart);
+
+            assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
+            long[] summary = Figures.producerSummary(producer.err());
+            List<String> failureLines = producer.err().lines().filter(l -> l.startsWith("메시지 전송 실패 - ")).toList();
+            // The consumer went on by itself: it reads up to the last acknowledged event.
+            Set<String> inTopic = new HashSet<>(EventIds.inTopic(broker.bootstrapServers(), topic, LIMIT));
+            await().atMost(LIMIT).until(() -> new HashSet<>(EventIds.inJsonLines(consumer.out())).containsAll(inTopic));
+            consumer.stop();
+            assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
+
+            System.out.println("FIGURES broker lost: down " + outage.toMillis() + " ms (delivery timeout "
+                    + DELIVERY_TIMEOUT_MS + " ms); producer reported " + failureLines.size() + " failures ("
+                    + failureLines.get(0) + "), summary failed " + summary[2] + "; acknowledged before the outage "
+                    + acknowledgedBeforeOutage + "; events in the topic " + inTopic.size());
+            Figures figures = Figures.count("broker lost", summary[0], summary[1], EventIds.inJsonLines(consumer.out()));
+            assertThat(summary[0]).isEqualTo(EVENTS);
+            assertThat(summary[1] + summary[2]).as("every event is acknowledged or counted as failed").isEqualTo(EVENTS);
+            assertThat(summary[2]).as("some failed while the broker was away").isPositive();
+            assertThat((long) failureLines.size()).as("each failure reported").isEqualTo(summary[2]);
+            assertThat(summary[1]).as("sending resumed after the broker returned").isGreaterThan(acknowledgedBeforeOutage);
+            assertThat(inTopic).as("failed events were not written after all").hasSize((int) summary[1]);
+            assertThat(figures.lost()).isZero();
+            assertThat(figures.duplicated()).isZero();
+        }
+    }
+}

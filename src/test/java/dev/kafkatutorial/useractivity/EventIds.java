@@ -1,0 +1,74 @@
+package dev.kafkatutorial.useractivity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** The producer's {@code event-id} headers, as a test reads them back: from a topic, or from --output json. */
+final class EventIds {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private EventIds() {
+    }
+
+    /** Every id in the consumer's --output json lines, in the order printed, repeats included. */
+    static List<String> inJsonLines(String out) {
+        List<String> ids = new ArrayList<>();
+        for (String line : out.lines().toList()) {
+            try {
+                JsonNode id = MAPPER.readTree(line).get("event_id");
+                if (id != null && !id.isNull()) {
+                    ids.add(id.asText());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("not a JSON line: " + line, e);
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Every id in the topic, read with a plain consumer that joins no group: all partitions from the start up
+     * to their end offsets at the time of the call, within {@code limit}.
+     */
+    static List<String> inTopic(String bootstrapServers, String topic, Duration limit) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, limit).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, limit);
+            List<String> ids = new ArrayList<>();
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p, limit) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end within " + limit);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    Header id = record.headers().lastHeader(UserActivityProducer.EVENT_ID_HEADER);
+                    if (id != null) {
+                        ids.add(new String(id.value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return ids;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.kafkatutorial.useractivity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One of the programs as a user runs it: {@code java -jar target/user-activity-kafka.jar producer|consumer ...}
+ * in an OS process of its own (built by {@code mvn package} before failsafe runs). Its output goes to files,
+ * so a chatty program can never block on a full pipe.
+ */
+final class JarProcess {
+
+    static final Path JAR = Path.of("target", "user-activity-kafka.jar");
+
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private JarProcess(List<String> args) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run mvn package (mvn verify does) first");
+        }
+        try {
+            out = Files.createTempFile("jar-out-", ".txt");
+            err = Files.createTempFile("jar-err-", ".txt");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+            command.addAll(args);
+            process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JarProcess start(String... args) {
+        return new JarProcess(List.of(args));
+    }
+
+    /** The exit code, once the process ends by itself within {@code limit}; killed and failed otherwise. */
+    int awaitExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("still running after " + limit + "\nstdout:\n" + out() + "\nstderr:\n" + err());
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL: no shutdown hook, no commit on close, no goodbye to the group. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("process " + process.pid() + " survived SIGKILL for 10 s");
+        }
+    }
+
+    /** SIGTERM, as Ctrl+C: the program stops cleanly; returns once it has exited. */
+    void terminate(Duration limit) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("still running " + limit + " after SIGTERM\nstderr:\n" + err());
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String out() {
+        return read(out);
+    }
+
+    String err() {
+        return read(err);
+    }
+
+    private static String read(Path file) {
+        try {
+            // Not readString: read while the program writes, a half-written character must not throw.
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
