@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kafkatutorial.useractivity.broker.LocalKafkaBroker;
+import dev.kafkatutorial.useractivity.broker.TestKafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,9 +32,7 @@ class BrokerLostIT {
     void eventsThatFinallyFailAreCountedAndEveryAcknowledgedOneIsRead() throws Exception {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, dataDir)) {
             String topic = "lost-" + System.nanoTime();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-            }
+            TestKafka.createTopic(broker.bootstrapServers(), topic, 1);
             ProgramRun consumer = ProgramRun.stoppableConsumer("--bootstrap-server", broker.bootstrapServers(),
                     "--topic", topic, "--group", topic, "--output", "json");
             ProgramRun producer = ProgramRun.producer("--bootstrap-server", broker.bootstrapServers(), "--topic", topic,

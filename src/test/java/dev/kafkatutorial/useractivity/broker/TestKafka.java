@@ -48,9 +48,14 @@ public final class TestKafka {
         return kind;
     }
 
-    /** Creates a topic with replication factor 1 and waits until it exists. */
+    /** Creates a topic with replication factor 1 on this JVM's test broker and waits until it exists. */
     public static void createTopic(String name, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        createTopic(bootstrapServers(), name, partitions);
+    }
+
+    /** Creates a topic with replication factor 1 on the broker at {@code bootstrapServers}. */
+    public static void createTopic(String bootstrapServers, String name, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
