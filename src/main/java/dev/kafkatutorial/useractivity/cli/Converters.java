@@ -87,7 +87,7 @@ final class Converters {
             throw new TypeConversionException("'" + value + "' is not a whole number");
         }
         if (n < min) {
-            throw new TypeConversionException("'" + value + "' must be at least " + min);
+            throw new TypeConversionException("'" + value + "' " + (min == 0 ? "must not be negative" : "must be at least " + min));
         }
         return n;
     }
