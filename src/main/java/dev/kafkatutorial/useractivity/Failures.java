@@ -1,8 +1,10 @@
 package dev.kafkatutorial.useractivity;
 
 import dev.kafkatutorial.useractivity.cli.Cli;
+import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -43,17 +45,21 @@ final class Failures {
     }
 
     /**
-     * What to throw when a Kafka client cannot even be built. A bootstrap address that no name server knows is
-     * the user's typo, not Kafka's failure: say so, naming the address, instead of "Failed to construct kafka
-     * producer".
+     * Builds a Kafka client. A bootstrap address that no name server knows is the user's typo, not Kafka's
+     * failure: say so, naming the address, instead of "Failed to construct kafka producer".
      */
-    static RuntimeException constructionFailure(KafkaException error, String bootstrapServers, Messages messages) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ConfigException && String.valueOf(t.getMessage()).contains("No resolvable bootstrap urls")) {
-                return new IllegalStateException(messages.brokerUnresolvable(bootstrapServers));
+    static <T> T build(Supplier<T> client, ClientOptions options) {
+        try {
+            return client.get();
+        } catch (KafkaException error) {
+            for (Throwable t = error; t != null; t = t.getCause()) {
+                if (t instanceof ConfigException && String.valueOf(t.getMessage()).contains("No resolvable bootstrap urls")) {
+                    throw new IllegalStateException(
+                            new Messages(options.language()).brokerUnresolvable(options.bootstrapServers()));
+                }
             }
+            throw error;
         }
-        return error;
     }
 
     /**

@@ -97,13 +97,8 @@ public final class UserActivityConsumer {
     /** Builds the program and its Kafka consumer from parsed options. */
     public static UserActivityConsumer create(ConsumerOptions options, PrintStream out, PrintStream err) {
         Cli.configureLogging(options.client().verbose());
-        KafkaConsumer<String, UserActivity> consumer;
-        try {
-            consumer = new KafkaConsumer<>(config(options));
-        } catch (KafkaException e) {
-            throw Failures.constructionFailure(e, options.client().bootstrapServers(),
-                    new Messages(options.client().language()));
-        }
+        Consumer<String, UserActivity> consumer =
+                Failures.build(() -> new KafkaConsumer<>(config(options)), options.client());
         return new UserActivityConsumer(consumer, options, out, err);
     }
 

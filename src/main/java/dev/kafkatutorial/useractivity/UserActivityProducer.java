@@ -106,13 +106,8 @@ public final class UserActivityProducer {
         // Random, not SecureRandom: nothing here is a secret, and SecureRandom (a lock and /dev/urandom on every
         // call) was a tenth of the sending thread's time at --interval 0.
         Random random = options.seed() == null ? new Random() : new Random(options.seed());
-        KafkaProducer<String, UserActivity> producer;
-        try {
-            producer = new KafkaProducer<>(config(options));
-        } catch (KafkaException e) {
-            throw Failures.constructionFailure(e, options.client().bootstrapServers(),
-                    new Messages(options.client().language()));
-        }
+        Producer<String, UserActivity> producer =
+                Failures.build(() -> new KafkaProducer<>(config(options)), options.client());
         return new UserActivityProducer(producer, options, new RandomActivities(random, Clock.systemUTC()), out, err);
     }
 
