@@ -55,7 +55,8 @@ final class Failures {
             for (Throwable t = error; t != null; t = t.getCause()) {
                 if (t instanceof ConfigException && String.valueOf(t.getMessage()).contains("No resolvable bootstrap urls")) {
                     throw new IllegalStateException(
-                            new Messages(options.language()).brokerUnresolvable(options.bootstrapServers()));
+                            new Messages(options.language()).brokerUnresolvable(options.bootstrapServers(),
+                                    options.bootstrapSource()));
                 }
             }
             throw error;

@@ -123,10 +123,15 @@ public final class Messages {
     // ---- failures that end a program ---------------------------------------------------------------------
 
     public String brokerUnresolvable(String bootstrapServers) {
+        return brokerUnresolvable(bootstrapServers, "--bootstrap-server");
+    }
+
+    /** {@code source}: where the address came from, e.g. {@code $KAFKA_BOOTSTRAP_SERVERS}, so the advice is right. */
+    public String brokerUnresolvable(String bootstrapServers, String source) {
         return pick("브로커 주소를 찾을 수 없습니다: " + bootstrapServers + " (호스트 이름을 DNS에서 찾지 못함). "
-                        + "--bootstrap-server를 확인하세요",
+                        + source + "를 확인하세요",
                 "Cannot resolve the Kafka broker address " + bootstrapServers + " (no such host name). "
-                        + "Check --bootstrap-server");
+                        + "Check " + source);
     }
 
     public String brokerUnreachable(String bootstrapServers, Duration waited) {

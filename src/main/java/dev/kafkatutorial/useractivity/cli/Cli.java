@@ -44,11 +44,22 @@ public final class Cli {
                               Callable<Integer> program) {
         CommandLine commandLine = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
         String name = commandLine.getCommandName();
+        String undecodable = Locales.undecodableArgument(args);
+        if (undecodable != null) {
+            err.println(name + ": " + undecodable);
+            return USAGE;
+        }
         try {
             commandLine.parseArgs(args);
-            if (options instanceof Validated validated && !commandLine.isUsageHelpRequested()
-                    && !commandLine.isVersionHelpRequested()) {
-                validated.validate();
+            if (!commandLine.isUsageHelpRequested() && !commandLine.isVersionHelpRequested()) {
+                for (CommandLine.Model.CommandSpec mixin : commandLine.getCommandSpec().mixins().values()) {
+                    if (mixin.userObject() instanceof Validated validated) {
+                        validated.validate(); // the shared options (ClientOptions) first
+                    }
+                }
+                if (options instanceof Validated validated) {
+                    validated.validate();
+                }
             }
         } catch (ParameterException | IllegalArgumentException e) {
             err.println(name + ": " + oneLine(e) + " (see --help)");

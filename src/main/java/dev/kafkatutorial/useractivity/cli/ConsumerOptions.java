@@ -24,16 +24,16 @@ public final class ConsumerOptions implements Cli.Validated {
     @Mixin
     ClientOptions client = new ClientOptions();
 
-    @Option(names = "--group", paramLabel = "GROUP",
+    @Option(names = "--group", paramLabel = "GROUP", converter = Converters.GroupName.class,
             description = "Consumer group. Default: " + DEFAULT_GROUP
-                    + " (with --from-beginning or --partition alone: a new throw-away group)")
+                    + " (with --from-beginning: a new throw-away group; not with --partition)")
     String group;
 
     @Option(names = "--max-messages", paramLabel = "N", converter = Converters.PositiveLong.class,
             description = "Exit after printing N events. Default: run until Ctrl+C")
     Long maxMessages;
 
-    @Option(names = "--timeout-ms", paramLabel = "MS", converter = Converters.PositiveLong.class,
+    @Option(names = "--timeout-ms", paramLabel = "MS", converter = Converters.TimeoutMillis.class,
             description = "Exit when no event arrives for MS milliseconds, as kafka-console-consumer does")
     Long timeoutMs;
 
@@ -42,8 +42,9 @@ public final class ConsumerOptions implements Cli.Validated {
     boolean manualCommit;
 
     @Option(names = "--from-beginning",
-            description = "Read everything from the earliest offset in a new throw-away group (no commits), "
-                    + "as kafka-console-consumer does")
+            description = "Without --group: read everything from the earliest offset in a new throw-away group "
+                    + "that commits nothing, as kafka-console-consumer does. With --group G: G's committed "
+                    + "offsets still win; only partitions G has never committed start at the earliest offset")
     boolean fromBeginning;
 
     @Option(names = "--offset-reset", paramLabel = "earliest|latest",
@@ -51,12 +52,11 @@ public final class ConsumerOptions implements Cli.Validated {
     OffsetReset offsetReset;
 
     @Option(names = "--partition", paramLabel = "P", converter = Converters.NonNegativeInt.class,
-            description = "Read only partition P (no group membership), from --offset")
+            description = "Read only partition P, outside any group (so not with --group), from --offset")
     Integer partition;
 
     @Option(names = "--offset", paramLabel = "N|earliest|latest", converter = Converters.OffsetSpec.class,
-            description = "With --partition: the offset to start at. Default: the group's committed offset, "
-                    + "else --offset-reset")
+            description = "With --partition: the offset to start at. Default: --offset-reset (earliest)")
     String offset;
 
     @Option(names = "--output", paramLabel = "text|json", defaultValue = "text",
@@ -75,6 +75,12 @@ public final class ConsumerOptions implements Cli.Validated {
         }
         if (fromBeginning && offset != null) {
             throw new IllegalArgumentException("use either --from-beginning or --offset, not both");
+        }
+        if (partition != null && group != null) {
+            // A group's committed position belongs to its members: a reader outside the group that commits into
+            // it races them (a rejected commit, or one silently dropped). kafka-console-consumer refuses it too.
+            throw new IllegalArgumentException("options --group and --partition cannot be specified together, "
+                    + "as in kafka-console-consumer: --partition reads without a group, from --offset");
         }
     }
 

@@ -3,6 +3,8 @@ package dev.kafkatutorial.useractivity.cli;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,6 +32,7 @@ final class Converters {
     /** {@code 5s}, {@code 500ms}, {@code 1m}, {@code 0}, a bare number of seconds, or ISO-8601 ({@code PT5S}). */
     static final class Interval implements ITypeConverter<Duration> {
         private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
+        private static final Duration MAX = Duration.ofHours(24);
 
         @Override
         public Duration convert(String value) {
@@ -52,6 +55,9 @@ final class Converters {
                 if (d.isNegative()) {
                     throw new TypeConversionException("'" + value + "' is negative; use 0 for as fast as possible");
                 }
+                if (d.compareTo(MAX) > 0) { // the pacing counts in nanoseconds: PT3000000H would overflow a long
+                    throw new TypeConversionException("'" + value + "' is too long: at most 24h (PT24H)");
+                }
                 return d;
             } catch (DateTimeParseException | ArithmeticException e) {
                 throw new TypeConversionException("'" + value + "' is not a duration (examples: 5s, 500ms, 1m, 0)");
@@ -64,6 +70,19 @@ final class Converters {
         @Override
         public Long convert(String value) {
             return wholeNumber(value, 1);
+        }
+    }
+
+    /** Milliseconds to wait, 1 up to 2^31-1 (24 days): the idle clock counts in nanoseconds, which a long must hold. */
+    static final class TimeoutMillis implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            long n = wholeNumber(value, 1);
+            if (n > Integer.MAX_VALUE) {
+                throw new TypeConversionException("'" + value + "' is too large: at most " + Integer.MAX_VALUE
+                        + " (24 days); leave --timeout-ms out to wait for ever");
+            }
+            return n;
         }
     }
 
@@ -84,7 +103,8 @@ final class Converters {
         try {
             n = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new TypeConversionException("'" + value + "' is not a whole number");
+            throw new TypeConversionException("'" + value + "' is "
+                    + (value.trim().matches("[+-]?\\d+") ? "too large" : "not a whole number"));
         }
         if (n < min) {
             throw new TypeConversionException("'" + value + "' " + (min == 0 ? "must not be negative" : "must be at least " + min));
@@ -146,7 +166,13 @@ final class Converters {
     static final class PropertiesFile implements ITypeConverter<ConfigFile> {
         @Override
         public ConfigFile convert(String value) {
+            if (value.isBlank()) {
+                throw new TypeConversionException("the file name is empty");
+            }
             Path path = Path.of(value);
+            if (Files.isDirectory(path)) {
+                throw new TypeConversionException("cannot read " + value + ": it is a directory");
+            }
             Properties properties = new Properties();
             try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
                 properties.load(reader);
@@ -154,6 +180,12 @@ final class Converters {
                 throw new TypeConversionException("no such file: " + value);
             } catch (CharacterCodingException e) {
                 throw new TypeConversionException(value + " is not UTF-8 text");
+            } catch (AccessDeniedException e) {
+                throw new TypeConversionException("cannot read " + value + ": permission denied");
+            } catch (FileSystemException e) {
+                // The OS's reason ("Not a directory", "Input/output error"); its message repeats the path.
+                throw new TypeConversionException("cannot read " + value + ": "
+                        + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()));
             } catch (IOException | IllegalArgumentException e) {
                 // IllegalArgumentException: a malformed \\uXXXX escape; the message names no property value
                 throw new TypeConversionException("cannot read " + value + ": "
@@ -161,6 +193,59 @@ final class Converters {
             }
             return new ConfigFile(path, properties);
         }
+    }
+
+    /** A consumer group's name: Kafka refuses an empty or blank group.id, but only once the client is built. */
+    static final class GroupName implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (value.isBlank()) {
+                throw new TypeConversionException("the group name is empty");
+            }
+            return value;
+        }
+    }
+
+    /** {@code --bootstrap-server}: HOST:PORT, or several separated by commas. */
+    static final class BootstrapServers implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String problem = bootstrapProblem(value);
+            if (problem != null) {
+                throw new TypeConversionException(problem);
+            }
+            return value.trim();
+        }
+    }
+
+    /** host:port, [ipv6]:port; the characters Kafka's own address parser (Utils.getHost) accepts. */
+    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-zA-Z%.:]+\\]|[0-9a-zA-Z\\-%._:]+):(\\d{1,5})");
+
+    /**
+     * What is wrong with a bootstrap.servers value, or {@code null}. Checked before any client is built, so a
+     * missing port or a space reads as the typo it is instead of "no resolvable bootstrap urls" at run time.
+     */
+    static String bootstrapProblem(String value) {
+        if (value == null || value.isBlank()) {
+            return "the address is empty: give HOST:PORT, e.g. localhost:9092";
+        }
+        for (String entry : value.split(",", -1)) {
+            String address = entry.trim();
+            Matcher m = HOST_PORT.matcher(address);
+            if (address.isEmpty()) {
+                return "'" + value + "' has an empty address between commas";
+            }
+            if (!m.matches()) {
+                return "'" + address + "' is not HOST:PORT (e.g. localhost:9092"
+                        + (address.matches(".*\\s.*") ? "; separate several with commas" : "")
+                        + (address.indexOf(':') < 0 ? "; it has no port" : "") + ")";
+            }
+            int port = Integer.parseInt(m.group(2));
+            if (port < 1 || port > 65535) {
+                return "'" + address + "': the port must be 1 to 65535";
+            }
+        }
+        return null;
     }
 
     /** A loaded {@code --command-config} (a record, so picocli does not take it for a KEY=VALUE map option). */

@@ -1,6 +1,7 @@
 package dev.kafkatutorial.useractivity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kafkatutorial.useractivity.Language;
 import dev.kafkatutorial.useractivity.UserActivityConsumer;
@@ -117,6 +118,14 @@ class OptionsTest {
         "--topic                     | --topic",
         "--key name                  | --key",
         "extra                       | extra",
+        "--interval PT3000000H       | '--interval': 'PT3000000H' is too long",
+        "--interval 99999999999999999999 | '--interval': '99999999999999999999' is too long",
+        "--max-messages 99999999999999999999 | '--max-messages': '99999999999999999999' is too large",
+        "--bootstrap-server localhost | '--bootstrap-server': 'localhost' is not HOST:PORT",
+        "--bootstrap-server localhost:99999 | '--bootstrap-server': 'localhost:99999': the port must be 1 to 65535",
+        "--bootstrap-server a:1,,b:2 | '--bootstrap-server': 'a:1,,b:2' has an empty address",
+        "--command-config=           | '--command-config': the file name is empty",
+        "--command-config .          | '--command-config': cannot read .: it is a directory",
     })
     void aBadProducerValueExits2WithOneLineNamingIt(String args, String named) {
         Result result = producer(args.trim().split("\\s+"));
@@ -139,6 +148,10 @@ class OptionsTest {
         "--output xml                | --output",
         "--offset-reset middle       | --offset-reset",
         "--from-beginning --offset-reset latest | --from-beginning",
+        "--timeout-ms 10000000000000 | '--timeout-ms': '10000000000000' is too large",
+        "--group=                    | '--group': the group name is empty",
+        "--partition 0 --group G     | options --group and --partition cannot be specified together",
+        "--group G --partition 0 --offset 3 | options --group and --partition cannot be specified together",
     })
     void aBadConsumerValueExits2WithOneLineNamingIt(String args, String named) {
         Result result = consumer(args.trim().split("\\s+"));
@@ -159,9 +172,63 @@ class OptionsTest {
         assertThat(fromBeginning.group()).startsWith("user-activity-consumer-").isEqualTo(fromBeginning.group());
 
         ConsumerOptions named = new ConsumerOptions();
-        new CommandLine(named).parseArgs("--partition", "2", "--group", "mine");
+        new CommandLine(named).parseArgs("--from-beginning", "--group", "mine");
         assertThat(named.group()).isEqualTo("mine");
         assertThat(named.isThrowAwayGroup()).isFalse();
+    }
+
+    @Test
+    void twoHostsWithASpaceAreOneBadAddressNamingTheOption() {
+        Result result = consumer("--bootstrap-server", "h1 h2");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("'--bootstrap-server'", "'h1 h2' is not HOST:PORT", "separate several with commas")
+                .hasLineCount(1);
+        assertThat(consumer("--bootstrap-server", "").err()).contains("'--bootstrap-server'", "the address is empty");
+    }
+
+    @Test
+    void severalAddressesAndIpv6AreFine() {
+        assertThat(Converters.bootstrapProblem("h1:9092, h2:9093,[::1]:9094")).isNull();
+        assertThat(Converters.bootstrapProblem("broker-1.example.com:9092")).isNull();
+    }
+
+    private static ConsumerOptions withEnvironment(String bootstrapServers, String... args) {
+        ConsumerOptions options = new ConsumerOptions();
+        options.client.environment = name -> name.equals(ClientOptions.BOOTSTRAP_ENV) ? bootstrapServers : null;
+        new CommandLine(options).parseArgs(args);
+        return options;
+    }
+
+    @Test
+    void adviceNamesWhereTheAddressCameFrom(@TempDir Path dir) throws IOException {
+        assertThat(withEnvironment("nosuchhost.invalid:9092").client().bootstrapSource())
+                .isEqualTo("$KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(withEnvironment("nosuchhost.invalid:9092", "--bootstrap-server", "a:1").client().bootstrapSource())
+                .isEqualTo("--bootstrap-server");
+        assertThat(withEnvironment(null).client().bootstrapSource()).isEqualTo("--bootstrap-server");
+        assertThat(withEnvironment(null, "--property", "bootstrap.servers=a:1").client().bootstrapSource())
+                .isEqualTo("--property bootstrap.servers");
+        Path config = Files.writeString(dir.resolve("client.properties"), "bootstrap.servers=a:1\n");
+        assertThat(withEnvironment("b:2", "--command-config", config.toString()).client().bootstrapSource())
+                .isEqualTo("bootstrap.servers in " + config + " (--command-config)");
+    }
+
+    @Test
+    void aBadAddressFromTheEnvironmentOrAPropertyNamesItsSource() {
+        assertThatThrownBy(() -> withEnvironment("localhost").client().validate())
+                .hasMessageStartingWith("$KAFKA_BOOTSTRAP_SERVERS: 'localhost' is not HOST:PORT");
+        assertThatThrownBy(() -> withEnvironment(null, "--property", "bootstrap.servers=h1 h2").client().validate())
+                .hasMessageStartingWith("--property bootstrap.servers: 'h1 h2' is not HOST:PORT");
+        withEnvironment("localhost", "--bootstrap-server", "a:1").client().validate(); // the option wins: no complaint
+    }
+
+    @Test
+    void anArgumentTheLocaleCouldNotDecodeIsRefused() {
+        // What the JVM hands main under LC_ALL=C for "--group 그룹": one U+FFFD per byte.
+        Result result = consumer("--group", "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).startsWith("user-activity-consumer: ").contains("use a UTF-8 locale").hasLineCount(1);
+        assertThat(producer("--help").code()).isZero();
     }
 
     @Test
