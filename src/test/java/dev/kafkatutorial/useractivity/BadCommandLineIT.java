@@ -6,11 +6,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -62,6 +68,20 @@ class BadCommandLineIT {
                 Arguments.of("consumer", List.of("--group"), USAGE, "Missing required parameter for option '--group'"),
                 Arguments.of("consumer", List.of("--from-beginning", "--offset-reset", "latest"), USAGE,
                         "--from-beginning contradicts --offset-reset latest"),
+                Arguments.of("producer", List.of("--interval", "PT3000000H"), USAGE, "'PT3000000H' is too long"),
+                Arguments.of("consumer", List.of("--timeout-ms", "10000000000000"), USAGE,
+                        "'10000000000000' is too large"),
+                Arguments.of("consumer", List.of("--group", ""), USAGE, "'--group': the group name is empty"),
+                Arguments.of("consumer", List.of("--bootstrap-server", "localhost"), USAGE,
+                        "'--bootstrap-server': 'localhost' is not HOST:PORT"),
+                Arguments.of("producer", List.of("--bootstrap-server", "h1 h2"), USAGE,
+                        "'--bootstrap-server': 'h1 h2' is not HOST:PORT"),
+                Arguments.of("producer", List.of("--bootstrap-server", ""), USAGE, "'--bootstrap-server': the address is empty"),
+                Arguments.of("producer", List.of("--command-config", ""), USAGE, "'--command-config': the file name is empty"),
+                Arguments.of("consumer", List.of("--command-config", notUtf8.resolve("x").toString()), USAGE,
+                        "cannot read " + notUtf8.resolve("x") + ": Not a directory"),
+                Arguments.of("consumer", List.of("--partition", "0", "--group", "G"), USAGE,
+                        "options --group and --partition cannot be specified together"),
                 Arguments.of("launcher", List.of(), USAGE, "say which program to run"),
                 Arguments.of("prodcer", List.of(), USAGE, "unknown program 'prodcer'"),
                 // Run time: the command line parses, Kafka's client then refuses it.
@@ -70,6 +90,62 @@ class BadCommandLineIT {
                 Arguments.of("consumer", List.of("--bootstrap-server", "no-such-host.invalid:9092", "--lang", "en"),
                         FAILED, "Cannot resolve the Kafka broker address no-such-host.invalid:9092"),
                 Arguments.of("producer", List.of("--property", "acks=banana"), FAILED, "Invalid value banana for configuration acks"));
+    }
+
+    /** The environment's address: checked like the option, and the advice names the variable, not the option. */
+    @ParameterizedTest(name = "KAFKA_BOOTSTRAP_SERVERS={0} -> exit {1}")
+    @CsvSource(delimiter = '|', value = {
+        "localhost                | 2 | $KAFKA_BOOTSTRAP_SERVERS: 'localhost' is not HOST:PORT",
+        "nosuchhost.invalid:9092  | 1 | nosuchhost.invalid:9092 (no such host name). Check $KAFKA_BOOTSTRAP_SERVERS",
+    })
+    void anAddressFromTheEnvironmentIsNamedAsSuch(String address, int exitCode, String names) throws Exception {
+        Result run = java(Map.of("KAFKA_BOOTSTRAP_SERVERS", address), "consumer", "--lang", "en");
+        assertThat(run.code()).as(run.err()).isEqualTo(exitCode);
+        assertThat(run.err().lines().toList()).singleElement().asString().contains(names)
+                .doesNotContain("--bootstrap-server");
+    }
+
+    /**
+     * Under LC_ALL=C the JVM decodes "그룹" and "모임" to the same six U+FFFD before main: acting on either would
+     * use a group nobody named. Refused, with the way out.
+     */
+    @Test
+    void nonAsciiArgumentsUnderANonUtf8LocaleAreRefused() throws Exception {
+        Map<String, String> cLocale = new HashMap<>();
+        cLocale.put("LC_ALL", "C");
+        cLocale.put("LANG", null);
+        cLocale.put("LC_CTYPE", null);
+        Result run = java(cLocale, "consumer", NOWHERE, "--group", "그룹");
+        assertThat(run.code()).as(run.err()).isEqualTo(USAGE);
+        assertThat(run.err().lines().toList()).singleElement().asString()
+                .startsWith("user-activity-consumer: ").contains("use a UTF-8 locale");
+        assertThat(run.out()).isEmpty();
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    /** The jar with {@code environment} changed (a null value removes a variable). */
+    private static Result java(Map<String, String> environment, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JarProcess.JAR.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(files, "out-", ".txt");
+        Path err = Files.createTempFile(files, "err-", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        Process process = builder.start();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("still running after 30 s: " + command);
+        }
+        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     @ParameterizedTest(name = "{0} {1} -> exit {2}")
