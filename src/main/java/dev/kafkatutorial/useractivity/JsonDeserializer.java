@@ -1,9 +1,13 @@
 package dev.kafkatutorial.useractivity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -66,9 +70,32 @@ public class JsonDeserializer<T> implements Deserializer<T> {
         try {
             return reader.readValue(data);
         } catch (JsonProcessingException e) {
-            throw new SerializationException(e.getOriginalMessage(), e);
+            // The reason alone becomes the message; Jackson's exception rides along as a suppressed one (for a
+            // stack trace), not as the cause, whose message would repeat the reason with its location.
+            SerializationException malformed = new SerializationException(reason(e));
+            malformed.addSuppressed(e);
+            throw malformed;
         } catch (IOException e) {
             throw new SerializationException(e.getMessage(), e);
         }
+    }
+
+    /** Jackson's {@code [Source: REDACTED ...; line: 1, column: 9]}: a position in a one-line record, noise here. */
+    private static final Pattern SOURCE = Pattern.compile(
+            "\\s*\\((?:start marker )?at \\[Source: [^\\]]*\\]\\)|\\s*(?:at )?\\[Source: [^\\]]*\\]");
+    private static final String COERCION_HINT = " (but might if coercion using `CoercionConfig` was enabled)";
+
+    /** Why a value is not valid JSON for the type, in one line: Jackson's own words and the field it concerns. */
+    static String reason(JsonProcessingException e) {
+        String reason = SOURCE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("")
+                .replace(COERCION_HINT, "").replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        if (e instanceof JsonMappingException mapping) {
+            String field = mapping.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                    .filter(Objects::nonNull).collect(Collectors.joining("."));
+            if (!field.isEmpty() && !reason.contains("'" + field + "'")) {
+                reason += " (field: " + field + ")";
+            }
+        }
+        return reason;
     }
 }

@@ -39,6 +39,11 @@ public record UserActivity(
         if (action == null || action.isBlank()) {
             throw new IllegalArgumentException("action is missing");
         }
+        // JSON has no Infinity or NaN, but Jackson reads 1e400 as Infinity: such an event could never be
+        // written back as JSON (--output json), so it is malformed.
+        if (!Double.isFinite(timestamp)) {
+            throw new IllegalArgumentException("timestamp is not a finite number");
+        }
     }
 
     /** An event of a known action; {@code amount} only for a payment. */
