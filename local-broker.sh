@@ -18,17 +18,31 @@ data_dir="${KAFKA_DATA_DIR:-$here/target/local-kafka}"
 pid_file="$here/target/local-kafka.pid"
 log_file="$here/target/local-kafka.log"
 
+# The pid file holds "PID PORT": the port the broker was started on, whatever KAFKA_PORT says now.
 running_pid() {
-  local pid
+  local pid _
   [[ -s "$pid_file" ]] || return 1
-  pid="$(cat "$pid_file")"
+  read -r pid _ <"$pid_file"
   kill -0 "$pid" 2>/dev/null || return 1
   echo "$pid"
 }
 
+running_port() {
+  local _ recorded
+  read -r _ recorded <"$pid_file"
+  echo "${recorded:-$port}" # a pid file of an older version of this script has no port
+}
+
 start() {
+  local pid running_on
   if pid="$(running_pid)"; then
-    echo "The local broker is already running (pid $pid)."
+    running_on="$(running_port)"
+    if [[ -n "${KAFKA_PORT:-}" && "$KAFKA_PORT" != "$running_on" ]]; then
+      echo "local-broker: the local broker is already running (pid $pid) on localhost:$running_on, not on" \
+        "$KAFKA_PORT; stop it first (./local-broker.sh stop)" >&2
+      exit 1
+    fi
+    echo "The local broker is already running (pid $pid) on localhost:$running_on."
     return 0
   fi
   if ! (cd "$here" && mvn -q -B test-compile </dev/null >"$here/target/local-kafka.build.log" 2>&1); then
@@ -39,7 +53,7 @@ start() {
   classpath="$here/target/test-classes:$here/target/classes:$("$here/kafka.sh" --classpath)"
   nohup java -Xmx1g -cp "$classpath" dev.kafkatutorial.useractivity.broker.LocalKafkaBroker \
     --port "$port" --data-dir "$data_dir" </dev/null >"$log_file" 2>&1 &
-  echo $! >"$pid_file"
+  echo "$! $port" >"$pid_file"
   for _ in $(seq 1 120); do
     if grep -q "ready on" "$log_file"; then
       grep "ready on" "$log_file"
@@ -82,7 +96,7 @@ case "${1:-}" in
   stop) stop ;;
   status)
     if pid="$(running_pid)"; then
-      echo "The local broker is running (pid $pid) on localhost:$port."
+      echo "The local broker is running (pid $pid) on localhost:$(running_port)."
     else
       echo "The local broker is not running."
       exit 3

@@ -73,8 +73,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
             System.err.println("Local Kafka broker stopped (data kept in " + broker.dataDir() + ")");
             stopped.countDown();
         }, "stop-local-broker"));
+        // Two lines: local-broker.sh shows the first only, since its background broker stops with `stop`, not Ctrl+C.
         System.out.println("Local Kafka " + AppInfoParser.getVersion() + " broker ready on " + broker.bootstrapServers()
-                + " (data: " + broker.dataDir() + "). Press Ctrl+C to stop.");
+                + " (data: " + broker.dataDir() + ").");
+        System.out.println("Press Ctrl+C to stop.");
         stopped.await();
     }
 
