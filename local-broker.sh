@@ -18,7 +18,7 @@ data_dir="${KAFKA_DATA_DIR:-$here/target/local-kafka}"
 pid_file="$here/target/local-kafka.pid"
 log_file="$here/target/local-kafka.log"
 
-# The pid file holds "PID PORT": the port the broker was started on, whatever KAFKA_PORT says now.
+# The pid file holds "PID PORT DATA_DIR": where the broker was started, whatever KAFKA_PORT says now.
 running_pid() {
   local pid _
   [[ -s "$pid_file" ]] || return 1
@@ -29,8 +29,14 @@ running_pid() {
 
 running_port() {
   local _ recorded
-  read -r _ recorded <"$pid_file"
+  read -r _ recorded _ <"$pid_file"
   echo "${recorded:-$port}" # a pid file of an older version of this script has no port
+}
+
+running_data_dir() {
+  local _ recorded
+  read -r _ _ recorded <"$pid_file"
+  echo "${recorded:-$data_dir}"
 }
 
 start() {
@@ -53,7 +59,7 @@ start() {
   classpath="$here/target/test-classes:$here/target/classes:$("$here/kafka.sh" --classpath)"
   nohup java -Xmx1g -cp "$classpath" dev.kafkatutorial.useractivity.broker.LocalKafkaBroker \
     --port "$port" --data-dir "$data_dir" </dev/null >"$log_file" 2>&1 &
-  echo "$! $port" >"$pid_file"
+  echo "$! $port $data_dir" >"$pid_file"
   for _ in $(seq 1 120); do
     if grep -q "ready on" "$log_file"; then
       grep "ready on" "$log_file"
@@ -71,17 +77,18 @@ start() {
 }
 
 stop() {
-  local pid
+  local pid stopped_dir
   if ! pid="$(running_pid)"; then
     echo "The local broker is not running."
     rm -f "$pid_file"
     return 0
   fi
+  stopped_dir="$(running_data_dir)"
   kill -TERM "$pid"
   for _ in $(seq 1 60); do
     if ! kill -0 "$pid" 2>/dev/null; then
       rm -f "$pid_file"
-      echo "The local broker stopped (data kept in $data_dir)."
+      echo "The local broker stopped (data kept in $stopped_dir)."
       return 0
     fi
     sleep 0.5
