@@ -218,8 +218,8 @@ final class Converters {
         }
     }
 
-    /** host:port, [ipv6]:port; the characters Kafka's own address parser (Utils.getHost) accepts. */
-    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-zA-Z%.:]+\\]|[0-9a-zA-Z\\-%._:]+):(\\d{1,5})");
+    /** host:port, [ipv6]:port, optionally PLAINTEXT:// before it; what Kafka's own parser (Utils.getHost) accepts. */
+    private static final Pattern HOST_PORT = Pattern.compile("(?:[a-zA-Z_]+://)?(\\[[0-9a-zA-Z%.:]+\\]|[0-9a-zA-Z\\-%._:]+):(\\d{1,5})");
 
     /**
      * What is wrong with a bootstrap.servers value, or {@code null}. Checked before any client is built, so a

@@ -190,6 +190,7 @@ class OptionsTest {
     void severalAddressesAndIpv6AreFine() {
         assertThat(Converters.bootstrapProblem("h1:9092, h2:9093,[::1]:9094")).isNull();
         assertThat(Converters.bootstrapProblem("broker-1.example.com:9092")).isNull();
+        assertThat(Converters.bootstrapProblem("PLAINTEXT://localhost:9092")).isNull(); // Kafka takes it too
     }
 
     private static ConsumerOptions withEnvironment(String bootstrapServers, String... args) {
