@@ -3,6 +3,7 @@ package dev.kafkatutorial.useractivity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
@@ -87,6 +88,9 @@ public class JsonDeserializer<T> implements Deserializer<T> {
 
     /** Why a value is not valid JSON for the type, in one line: Jackson's own words and the field it concerns. */
     static String reason(JsonProcessingException e) {
+        if (e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null) {
+            return e.getCause().getMessage(); // the event's own check, e.g. "timestamp is not a finite number"
+        }
         String reason = SOURCE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("")
                 .replace(COERCION_HINT, "").replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
         if (e instanceof JsonMappingException mapping) {
