@@ -73,6 +73,19 @@ final class JarProcess {
         return process.isAlive();
     }
 
+    /** Whole lines on stdout so far: newlines counted in the bytes, nothing decoded. */
+    long outLines() {
+        try {
+            long lines = 0;
+            for (byte b : Files.readAllBytes(out)) {
+                lines += b == '\n' ? 1 : 0;
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String out() {
         return read(out);
     }
