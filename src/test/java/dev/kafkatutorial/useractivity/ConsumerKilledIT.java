@@ -68,7 +68,7 @@ class ConsumerKilledIT {
 
         JarProcess first = JarProcess.start(consumer.toArray(String[]::new));
         // Killed once it has read enough and the group has a commit of it: a kill before any commit proves nothing.
-        await().atMost(LIMIT).until(() -> !first.isAlive()
+        await().atMost(LIMIT).pollInterval(Duration.ofMillis(250)).until(() -> !first.isAlive()
                 || first.outLines() >= READ_BEFORE_KILL && committed(partition) != null);
         first.kill();
         List<Read> readByFirst = reads(first.out());
