@@ -1,12 +1,17 @@
 package dev.kafkatutorial.useractivity.broker;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,21 +20,31 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.dockerclient.TransportConfig;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.TestcontainersConfiguration;
 
 /**
  * The one place that decides which broker the integration tests talk to: one per test JVM, started on first
  * use. Tests ask only for its address, never for a kind of broker, so every test runs on both.
  *
  * <p>{@code -Dkafka.broker=}{@code testcontainers} runs {@code apache/kafka} (tagged with the clients' own
- * version) in Docker, {@code embedded} runs Kafka's own server in this JVM, and {@code auto} (the default)
- * takes Testcontainers where Docker runs and the embedded broker elsewhere.
+ * version, or {@code -Dkafka.image=}) in Docker, {@code embedded} runs Kafka's own server in this JVM, and
+ * {@code auto} (the default) takes Testcontainers where Docker runs and has the images, and the embedded broker
+ * elsewhere, saying why in one line.
  */
 public final class TestKafka {
 
     /** The property that picks the broker. */
     public static final String BROKER_PROPERTY = "kafka.broker";
+
+    /** A local image to run instead of {@code apache/kafka}, for a machine without registry access. */
+    public static final String IMAGE_PROPERTY = "kafka.image";
+    public static final String IMAGE_ENV = "KAFKA_TEST_IMAGE";
+    private static final String DEFAULT_IMAGE = "apache/kafka";
+    private static final Duration DECIDE_WITHIN = Duration.ofSeconds(20);
 
     private static String bootstrapServers;
     private static String kind;
@@ -73,9 +88,11 @@ public final class TestKafka {
             case "testcontainers" -> startContainer();
             case "embedded" -> startEmbedded();
             case "auto", "" -> {
-                if (DockerClientFactory.instance().isDockerAvailable()) {
+                String why = whyNoContainer();
+                if (why == null) {
                     startContainer();
                 } else {
+                    System.out.println("Not using Testcontainers: " + why + "; the in-JVM broker instead");
                     startEmbedded();
                 }
             }
@@ -85,9 +102,66 @@ public final class TestKafka {
         System.out.println("Integration tests talk to the " + kind + " Kafka broker at " + bootstrapServers);
     }
 
+    /**
+     * The Testcontainers image: {@code apache/kafka} at the clients' own version, so both brokers the tests run on
+     * are one release; or, with {@code -Dkafka.image=} or {@code $KAFKA_TEST_IMAGE}, a local stand-in for it
+     * (CI builds one, since it reaches no registry).
+     */
+    static DockerImageName image() {
+        String image = System.getProperty(IMAGE_PROPERTY, "").isBlank()
+                ? System.getenv().getOrDefault(IMAGE_ENV, "") : System.getProperty(IMAGE_PROPERTY);
+        return image.isBlank() ? DockerImageName.parse(DEFAULT_IMAGE + ":" + AppInfoParser.getVersion())
+                : DockerImageName.parse(image.trim()).asCompatibleSubstituteFor(DEFAULT_IMAGE);
+    }
+
+    /**
+     * Why {@code auto} cannot use Testcontainers here, or null if it can: Docker must answer, and the images a
+     * container needs must be present already. A Docker engine that cannot pull (no registry access) would
+     * otherwise make every test wait minutes for a pull that never ends. Asks the engine directly, without
+     * Testcontainers' own start-up (which pulls Ryuk's image first), and within {@link #DECIDE_WITHIN}.
+     */
+    static String whyNoContainer() {
+        CompletableFuture<String> decision = CompletableFuture.supplyAsync(() -> {
+            TransportConfig transport;
+            try {
+                transport = DockerClientFactory.instance().getTransportConfig();
+            } catch (RuntimeException e) {
+                return "no Docker engine answers";
+            }
+            DockerClient docker = DockerClientProviderStrategy.getClientForConfig(transport);
+            List<String> needed = new ArrayList<>(List.of(image().asCanonicalNameString()));
+            if (!Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+                needed.add(TestcontainersConfiguration.getInstance().getRyukImage());
+            }
+            for (String image : needed) {
+                try {
+                    docker.inspectImageCmd(image).exec();
+                } catch (NotFoundException e) {
+                    return "Docker answers but has no image " + image + " (docker pull " + image
+                            + " to use it; with no registry set -Dkafka.broker=embedded, or TESTCONTAINERS_RYUK_DISABLED=true"
+                            + " and -Dkafka.image=a local image)";
+                }
+            }
+            return null;
+        }, runnable -> {
+            Thread thread = new Thread(runnable, "decide-broker");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        try {
+            return decision.get(DECIDE_WITHIN.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return "Docker did not answer within " + DECIDE_WITHIN.toSeconds() + " s";
+        } catch (ExecutionException e) {
+            return "Docker could not be asked (" + e.getCause() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void startContainer() {
-        // The same Kafka version as the clients, so both brokers the tests run on are one release.
-        KafkaContainer container = new KafkaContainer(DockerImageName.parse("apache/kafka:" + AppInfoParser.getVersion()));
+        KafkaContainer container = new KafkaContainer(image());
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "stop-test-container"));
         bootstrapServers = container.getBootstrapServers();
