@@ -65,7 +65,7 @@ record Figures(String scenario, String detail, long produced, long acknowledged,
         System.out.println("FIGURES " + line);
         try {
             Files.createDirectories(DIRECTORY);
-            Files.writeString(DIRECTORY.resolve(figures.scenario().replaceAll("[^A-Za-z0-9]+", "-") + ".json"),
+            Files.writeString(DIRECTORY.resolve(figures.scenario().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "") + ".json"),
                     line + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
