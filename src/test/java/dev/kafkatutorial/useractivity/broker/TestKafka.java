@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -129,18 +128,19 @@ public final class TestKafka {
                 return "no Docker engine answers";
             }
             DockerClient docker = DockerClientProviderStrategy.getClientForConfig(transport);
-            List<String> needed = new ArrayList<>(List.of(image().asCanonicalNameString()));
-            if (!Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
-                needed.add(TestcontainersConfiguration.getInstance().getRyukImage());
+            String kafka = image().asCanonicalNameString();
+            try {
+                docker.inspectImageCmd(kafka).exec();
+            } catch (NotFoundException e) {
+                return "Docker answers but has no image " + kafka + " (docker pull " + kafka + " to use it; with no "
+                        + "registry, -Dkafka.broker=embedded, or -Dkafka.image=a local image)";
             }
-            for (String image : needed) {
-                try {
-                    docker.inspectImageCmd(image).exec();
-                } catch (NotFoundException e) {
-                    return "Docker answers but has no image " + image + " (docker pull " + image
-                            + " to use it; with no registry set -Dkafka.broker=embedded, or TESTCONTAINERS_RYUK_DISABLED=true"
-                            + " and -Dkafka.image=a local image)";
-                }
+            // Testcontainers' reaper container, whose tag is Testcontainers' own choice: any local one will do here.
+            String ryuk = DockerImageName.parse(TestcontainersConfiguration.getInstance().getRyukImage()).getRepository();
+            if (!Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))
+                    && docker.listImagesCmd().withImageNameFilter(ryuk).exec().isEmpty()) {
+                return "Docker answers but has no image " + ryuk + " (with no registry, set "
+                        + "TESTCONTAINERS_RYUK_DISABLED=true, or -Dkafka.broker=embedded)";
             }
             return null;
         }, runnable -> {
