@@ -87,11 +87,13 @@ public final class TestKafka {
             case "testcontainers" -> startContainer();
             case "embedded" -> startEmbedded();
             case "auto", "" -> {
+                long asked = System.nanoTime();
                 String why = whyNoContainer();
                 if (why == null) {
                     startContainer();
                 } else {
-                    System.out.println("Not using Testcontainers: " + why + "; the in-JVM broker instead");
+                    System.out.println("Not using Testcontainers: " + why + "; the in-JVM broker instead (decided in "
+                            + Duration.ofNanos(System.nanoTime() - asked).toMillis() + " ms)");
                     startEmbedded();
                 }
             }
