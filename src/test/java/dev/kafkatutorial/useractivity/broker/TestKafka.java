@@ -129,22 +129,26 @@ public final class TestKafka {
             } catch (RuntimeException e) {
                 return "no Docker engine answers";
             }
-            DockerClient docker = DockerClientProviderStrategy.getClientForConfig(transport);
-            String kafka = image().asCanonicalNameString();
-            try {
-                docker.inspectImageCmd(kafka).exec();
-            } catch (NotFoundException e) {
-                return "Docker answers but has no image " + kafka + " (docker pull " + kafka + " to use it; with no "
-                        + "registry, -Dkafka.broker=embedded, or -Dkafka.image=a local image)";
+            try (DockerClient docker = DockerClientProviderStrategy.getClientForConfig(transport)) {
+                String kafka = image().asCanonicalNameString();
+                try {
+                    docker.inspectImageCmd(kafka).exec();
+                } catch (NotFoundException e) {
+                    return "Docker answers but has no image " + kafka + " (docker pull " + kafka + " to use it; with no "
+                            + "registry, -Dkafka.broker=embedded, or -Dkafka.image=a local image)";
+                }
+                // Testcontainers' reaper container; its tag is Testcontainers' own choice, so any local one will do.
+                String ryuk = DockerImageName.parse(TestcontainersConfiguration.getInstance().getRyukImage())
+                        .getRepository();
+                if (!Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))
+                        && docker.listImagesCmd().withImageNameFilter(ryuk).exec().isEmpty()) {
+                    return "Docker answers but has no image " + ryuk + " (with no registry, set "
+                            + "TESTCONTAINERS_RYUK_DISABLED=true, or -Dkafka.broker=embedded)";
+                }
+                return null;
+            } catch (IOException e) {
+                return "Docker could not be asked (" + e + ")";
             }
-            // Testcontainers' reaper container, whose tag is Testcontainers' own choice: any local one will do here.
-            String ryuk = DockerImageName.parse(TestcontainersConfiguration.getInstance().getRyukImage()).getRepository();
-            if (!Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))
-                    && docker.listImagesCmd().withImageNameFilter(ryuk).exec().isEmpty()) {
-                return "Docker answers but has no image " + ryuk + " (with no registry, set "
-                        + "TESTCONTAINERS_RYUK_DISABLED=true, or -Dkafka.broker=embedded)";
-            }
-            return null;
         }, runnable -> {
             Thread thread = new Thread(runnable, "decide-broker");
             thread.setDaemon(true);
