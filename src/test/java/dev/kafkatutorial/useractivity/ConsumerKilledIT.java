@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,6 +39,9 @@ class ConsumerKilledIT {
     private static final int MAX_POLL_RECORDS = 100;
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** The consumer processes this test started: none outlives it, whatever failed (see {@link #stopAll()}). */
+    private final List<JarProcess> started = new ArrayList<>();
 
     /** One line of the consumer's --output json: where it was read and which event it was. */
     private record Read(long offset, String eventId) {
@@ -66,7 +70,7 @@ class ConsumerKilledIT {
             consumer.addAll(List.of("--property", "auto.commit.interval.ms=1000"));
         }
 
-        JarProcess first = JarProcess.start(consumer.toArray(String[]::new));
+        JarProcess first = start(consumer);
         // Killed once it has read enough and the group has a commit of it: a kill before any commit proves nothing.
         // A consumer that never commits reads everything instead, and fails below.
         await().atMost(LIMIT).pollInterval(Duration.ofMillis(250)).until(() -> !first.isAlive()
@@ -92,7 +96,7 @@ class ConsumerKilledIT {
                     .isBetween(0L, (long) MAX_POLL_RECORDS);
         }
 
-        JarProcess second = JarProcess.start(consumer.toArray(String[]::new));
+        JarProcess second = start(consumer);
         await().atMost(LIMIT).until(() -> distinct(readByFirst, second) >= sends.acknowledged().size()
                 || !second.isAlive());
         second.terminate(Duration.ofSeconds(20));
@@ -114,6 +118,19 @@ class ConsumerKilledIT {
             assertThat(figures.duplicated()).isLessThanOrEqualTo(MAX_POLL_RECORDS);
         }
         assertThat(second.err()).doesNotContain("\tat ");
+    }
+
+    private JarProcess start(List<String> args) {
+        JarProcess process = JarProcess.start(args.toArray(String[]::new));
+        started.add(process);
+        return process;
+    }
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        for (JarProcess process : started) {
+            process.close();
+        }
     }
 
     private static OffsetAndMetadata committed(TopicPartition partition) throws Exception {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * in an OS process of its own (built by {@code mvn package} before failsafe runs). Its output goes to files,
  * so a chatty program can never block on a full pipe.
  */
-final class JarProcess {
+final class JarProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "user-activity-kafka.jar");
 
@@ -66,6 +66,14 @@ final class JarProcess {
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("still running " + limit + " after SIGTERM\nstderr:\n" + err());
+        }
+    }
+
+    /** Whatever happened in the test, the program does not outlive it (try-with-resources). */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 
