@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Builds the stand-in Kafka image from Maven Central jars on a locally made
-# Debian base (no registry needed) and tags it as
-#   apache/kafka:$KAFKA_VERSION           (Testcontainers' org.testcontainers.kafka.KafkaContainer)
-#   confluentinc/cp-kafka:$CP_KAFKA_TAG   (same layers, CMD /etc/confluent/docker/run)
-# Skips all work when both tags exist with the current content hash.
+# Debian base (no registry needed) under local names of this project, never a public image's name (a public
+# name would shadow the real image for every later docker-compose or Testcontainers run on this machine):
+#   user-activity-kafka/kafka-standin:<hash>      stands in for apache/kafka (Testcontainers' KafkaContainer)
+#   user-activity-kafka/cp-kafka-standin:<hash>   stands in for confluentinc/cp-kafka (docker-compose.yml)
+# <hash> is the content hash of everything that goes into the image; all work is skipped when both exist.
+# Prints on stdout what to export so that compose and the tests use them:
+#   KAFKA_IMAGE=user-activity-kafka/cp-kafka-standin:<hash>      (docker-compose.yml's ${KAFKA_IMAGE:-...})
+#   KAFKA_TEST_IMAGE=user-activity-kafka/kafka-standin:<hash>    (TestKafka, Testcontainers)
+# Also removes the public-name tags (apache/kafka, confluentinc/cp-kafka) that earlier versions of this
+# script left on this machine, when, and only when, they carry this script's label.
 #
 # Env (all optional):
 #   KAFKA_VERSION      Kafka jars to fetch (default 4.1.1)
@@ -18,11 +24,10 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 IMAGE_SRC="$HERE/kafka-image"
 KAFKA_VERSION="${KAFKA_VERSION:-4.1.1}"
 CP_KAFKA_TAG="${CP_KAFKA_TAG:-8.1.0}"
-APACHE_IMAGE="apache/kafka:${KAFKA_VERSION}"
-CP_IMAGE="confluentinc/cp-kafka:${CP_KAFKA_TAG}"
-LOCAL_IMAGE="ci-local/kafka-standin:${KAFKA_VERSION}"
+STANDIN_REPO="user-activity-kafka/kafka-standin"
+CP_STANDIN_REPO="user-activity-kafka/cp-kafka-standin"
 SUITE=bookworm
-BASE_IMAGE="ci-local/debian:${SUITE}-minbase"
+BASE_IMAGE="user-activity-kafka/debian-base:${SUITE}-minbase"
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 CACHE_DIR="${CI_DOCKER_CACHE:-${HOME:-/root}/.cache/ci-docker}"
 BASE_TARBALL="$CACHE_DIR/debian-${SUITE}-minbase.tar"
@@ -43,9 +48,26 @@ hash="$(
   } | sha256sum | cut -c1-16
 )"
 
+APACHE_IMAGE="$STANDIN_REPO:$hash"
+CP_IMAGE="$CP_STANDIN_REPO:${CP_KAFKA_TAG}-$hash"
 label_of() { docker image inspect --format '{{ index .Config.Labels "ci.standin.hash" }}' "$1" 2>/dev/null || true; }
+exports() { printf 'KAFKA_IMAGE=%s\nKAFKA_TEST_IMAGE=%s\n' "$CP_IMAGE" "$APACHE_IMAGE"; }
+
+# Old tags: public names (and the former ci-local names) that this script's images carried, and stand-ins of
+# other content hashes. Only tags of images with this script's label are removed; `docker rmi` of a tag
+# leaves the image to its other tags.
+for tag in "apache/kafka:${KAFKA_VERSION}" "confluentinc/cp-kafka:${CP_KAFKA_TAG}" "ci-local/kafka-standin:${KAFKA_VERSION}" \
+  $(docker images --format '{{.Repository}}:{{.Tag}}' "$STANDIN_REPO" "$CP_STANDIN_REPO" 2>/dev/null || true); do
+  [[ $tag == "$APACHE_IMAGE" || $tag == "$CP_IMAGE" ]] && continue
+  if [[ -n $(label_of "$tag") ]]; then
+    log "removing old stand-in tag $tag"
+    docker rmi "$tag" >/dev/null || true
+  fi
+done
+
 if [[ ${FORCE_REBUILD:-0} != 1 && $(label_of "$APACHE_IMAGE") == "$hash" && $(label_of "$CP_IMAGE") == "$hash" ]]; then
-  log "up to date: $APACHE_IMAGE and $CP_IMAGE (hash $hash), nothing to do ($((SECONDS - t0))s)"
+  log "up to date: $APACHE_IMAGE and $CP_IMAGE, nothing to do ($((SECONDS - t0))s)"
+  exports
   exit 0
 fi
 log "building stand-in images (hash $hash)"
@@ -114,7 +136,7 @@ if ! docker build \
   --build-arg BASE_IMAGE="$BASE_IMAGE" \
   --build-arg KAFKA_VERSION="$KAFKA_VERSION" \
   --build-arg CONTENT_HASH="$hash" \
-  -t "$APACHE_IMAGE" -t "$LOCAL_IMAGE" "$ctx" >"$build_log" 2>&1; then
+  -t "$APACHE_IMAGE" "$ctx" >"$build_log" 2>&1; then
   tail -n 30 "$build_log" >&2
   die "docker build failed"
 fi
@@ -130,3 +152,4 @@ version="$(docker run --rm "$APACHE_IMAGE" kafka-topics --version 2>/dev/null | 
 [[ $version == "$KAFKA_VERSION"* ]] || die "kafka-topics --version printed '$version', expected $KAFKA_VERSION"
 docker image prune -f --filter label=ci.standin=kafka >/dev/null || true
 log "built $APACHE_IMAGE and $CP_IMAGE (kafka-topics --version: $version) in $((SECONDS - t0))s"
+exports

@@ -3,6 +3,7 @@ package dev.kafkatutorial.useractivity;
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import dev.kafkatutorial.useractivity.cli.ProducerOptions;
+import dev.kafkatutorial.useractivity.producer.SendReport;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -56,6 +57,7 @@ public final class UserActivityProducer {
     private final boolean sync;
     private final boolean keyByUser;
     private final boolean quiet;
+    private final boolean json; // --output json: one SendReport line per completed event instead of the text lines
     private final Messages messages;
     private final PrintStream out;
     private final PrintStream err;
@@ -82,6 +84,7 @@ public final class UserActivityProducer {
         this.sync = options.sync();
         this.keyByUser = options.keyByUser();
         this.quiet = options.quiet();
+        this.json = options.output() == ProducerOptions.Output.json;
         this.messages = new Messages(options.client().language());
         this.out = out;
         this.err = err;
@@ -196,15 +199,16 @@ public final class UserActivityProducer {
         while (running && fatalError == null && sent < maxMessages) {
             UserActivity event = events.get();
             String key = keyByUser ? String.valueOf(event.userId()) : null;
-            if (!quiet) {
+            if (!quiet && !json) {
                 out.println(messages.sending(event));
             }
+            String eventId = runId + "-" + sent;
             RecordHeaders headers = new RecordHeaders();
-            headers.add(EVENT_ID_HEADER, (runId + "-" + sent).getBytes(StandardCharsets.UTF_8));
+            headers.add(EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
             sent++;
             try {
                 Future<RecordMetadata> result = producer.send(new ProducerRecord<>(topic, null, key, event, headers),
-                        (metadata, error) -> onCompletion(key, metadata, error));
+                        (metadata, error) -> onCompletion(eventId, key, metadata, error));
                 if (sync) {
                     result.get(); // the callback has run when get() returns: its line comes before the next event
                 }
@@ -214,7 +218,7 @@ public final class UserActivityProducer {
                 Thread.currentThread().interrupt();
                 stop();
             } catch (KafkaException e) {
-                onCompletion(key, null, e);
+                onCompletion(eventId, key, null, e);
             }
             if (!interval.isZero() && sent < maxMessages) {
                 pause();
@@ -223,14 +227,18 @@ public final class UserActivityProducer {
     }
 
     /** Runs on the producer's I/O thread for each event, once it is acknowledged or has finally failed. */
-    private void onCompletion(String key, RecordMetadata metadata, Exception error) {
+    private void onCompletion(String eventId, String key, RecordMetadata metadata, Exception error) {
         if (error == null) {
             acknowledged.incrementAndGet();
             if (!quiet) {
-                out.println(messages.sent(metadata.topic(), metadata.partition(), metadata.offset(), key));
+                out.println(json ? SendReport.acknowledged(eventId, metadata)
+                        : messages.sent(metadata.topic(), metadata.partition(), metadata.offset(), key));
             }
         } else {
             err.println(messages.sendFailed(Cli.oneLine(error)));
+            if (json && !quiet) {
+                out.println(SendReport.failed(eventId, topic, Cli.oneLine(error)));
+            }
             String fatal = Failures.fatalMessage(error, messages);
             if (fatal != null && fatalError == null) {
                 fatalError = fatal;

@@ -17,8 +17,10 @@ import java.util.TreeSet;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -115,7 +117,7 @@ class AdvancedExercisesIT {
         assertThat(first.awaitExit(LIMIT)).as(first.err()).isZero();
         assertThat(committed(topic, new TopicPartition(topic, 0))).isEqualTo(4);
 
-        ProgramRun second = ProgramRun.consumer(args(topic, "--group", topic, "--manual-commit", "--timeout-ms", "3000"));
+        ProgramRun second = ProgramRun.consumer(args(topic, "--group", topic, "--manual-commit", "--max-messages", "6", "--timeout-ms", "30000"));
         assertThat(second.awaitExit(LIMIT)).as(second.err()).isZero();
 
         assertThat(printedAt(first.out())).containsExactly("0/0", "0/1", "0/2", "0/3");
@@ -129,11 +131,15 @@ class AdvancedExercisesIT {
         TestKafka.createTopic(topic, 3);
         produce(topic, 60, "--key", "user_id", "--seed", "5");
 
-        ProgramRun one = ProgramRun.consumer(args(topic, "--partition", "1", "--offset", "2", "--timeout-ms", "3000"));
+        long end = endOffset(new TopicPartition(topic, 1));
+        assertThat(end).as("partition 1 has events past offset 2").isGreaterThan(2);
+        ProgramRun one = ProgramRun.consumer(args(topic, "--partition", "1", "--offset", "2",
+                "--max-messages", String.valueOf(end - 2), "--timeout-ms", "30000"));
         assertThat(one.awaitExit(LIMIT)).as(one.err()).isZero();
         List<String> printed = printedAt(one.out());
         assertThat(printed).isNotEmpty().allMatch(at -> at.startsWith("1/"));
         assertThat(printed.get(0)).isEqualTo("1/2");
+        assertThat(printed).hasSize((int) (end - 2));
 
         ProgramRun missing = ProgramRun.consumer(args(topic, "--partition", "7"));
         assertThat(missing.awaitExit(LIMIT)).isEqualTo(1);
@@ -144,12 +150,12 @@ class AdvancedExercisesIT {
     void fromBeginningRereadsEverythingInAThrowAwayGroup(TestInfo test) throws Exception {
         String topic = unique(test);
         produce(topic, 5);
-        ProgramRun tutorialGroup = ProgramRun.consumer(args(topic, "--timeout-ms", "3000"));
+        ProgramRun tutorialGroup = ProgramRun.consumer(args(topic, "--max-messages", "5", "--timeout-ms", "30000"));
         assertThat(tutorialGroup.awaitExit(LIMIT)).isZero();
         assertThat(printedAt(tutorialGroup.out())).hasSize(5);
 
         for (int run = 0; run < 2; run++) {
-            ProgramRun again = ProgramRun.consumer(args(topic, "--from-beginning", "--timeout-ms", "3000"));
+            ProgramRun again = ProgramRun.consumer(args(topic, "--from-beginning", "--max-messages", "5", "--timeout-ms", "30000"));
             assertThat(again.awaitExit(LIMIT)).isZero();
             assertThat(printedAt(again.out())).containsExactly("0/0", "0/1", "0/2", "0/3", "0/4");
         }
@@ -197,7 +203,7 @@ class AdvancedExercisesIT {
     void jsonOutputIsOneObjectPerLineWithPartitionAndOffset(TestInfo test) throws Exception {
         String topic = unique(test);
         produce(topic, 4, "--seed", "9");
-        ProgramRun consumer = ProgramRun.consumer(args(topic, "--group", topic, "--output", "json", "--timeout-ms", "3000"));
+        ProgramRun consumer = ProgramRun.consumer(args(topic, "--group", topic, "--output", "json", "--max-messages", "4", "--timeout-ms", "30000"));
         assertThat(consumer.awaitExit(LIMIT)).isZero();
 
         List<String> lines = consumer.out().lines().toList();
@@ -235,9 +241,16 @@ class AdvancedExercisesIT {
         return distinct;
     }
 
+    private static long endOffset(TopicPartition partition) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
+                    .get(30, TimeUnit.SECONDS).offset();
+        }
+    }
+
     private static long committed(String group, TopicPartition partition) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
                     .get(partition);
             return offset == null ? -1 : offset.offset();
         }

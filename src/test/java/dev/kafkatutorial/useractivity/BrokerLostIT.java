@@ -37,13 +37,14 @@ class BrokerLostIT {
                     "--topic", topic, "--group", topic, "--output", "json");
             ProgramRun producer = ProgramRun.producer("--bootstrap-server", broker.bootstrapServers(), "--topic", topic,
                     "--interval", "10ms", "--max-messages", String.valueOf(EVENTS),
-                    "--property", "delivery.timeout.ms=" + DELIVERY_TIMEOUT_MS, "--property", "request.timeout.ms=2000");
+                    "--property", "delivery.timeout.ms=" + DELIVERY_TIMEOUT_MS, "--property", "request.timeout.ms=2000",
+                    "--output", "json");
 
-            await().atMost(LIMIT).until(() -> !EventIds.inJsonLines(consumer.out()).isEmpty()
-                    && producer.out().contains("메시지 전송 성공"));
+            producer.awaitOutLines(1, LIMIT);
+            consumer.awaitOutLines(1, LIMIT);
+            long acknowledgedBeforeOutage = producer.outLines();
             long outageStart = System.nanoTime();
             broker.stop();
-            long acknowledgedBeforeOutage = Figures.acknowledgedSoFar(producer.out());
             // Down until the producer has given up on at least one event: its delivery timeout has passed.
             await().atMost(LIMIT).until(() -> producer.err().contains("메시지 전송 실패 - "));
             broker.restart();
@@ -51,26 +52,28 @@ class BrokerLostIT {
 
             assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
             long[] summary = Figures.producerSummary(producer.err());
+            Figures.Sends sends = Figures.Sends.of(producer.out());
             List<String> failureLines = producer.err().lines().filter(l -> l.startsWith("메시지 전송 실패 - ")).toList();
-            // The consumer went on by itself: it reads up to the last acknowledged event.
+            // The consumer went on by itself: it reads up to the last event in the topic.
             Set<String> inTopic = new HashSet<>(EventIds.inTopic(broker.bootstrapServers(), topic, LIMIT));
-            await().atMost(LIMIT).until(() -> new HashSet<>(EventIds.inJsonLines(consumer.out())).containsAll(inTopic));
+            consumer.awaitOutLines(inTopic.size(), LIMIT);
             consumer.stop();
             assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
 
-            System.out.println("FIGURES broker lost: down " + outage.toMillis() + " ms (delivery timeout "
-                    + DELIVERY_TIMEOUT_MS + " ms); producer reported " + failureLines.size() + " failures ("
-                    + failureLines.get(0) + "), summary failed " + summary[2] + "; acknowledged before the outage "
-                    + acknowledgedBeforeOutage + "; events in the topic " + inTopic.size());
-            Figures figures = Figures.count("broker lost", summary[0], summary[1], EventIds.inJsonLines(consumer.out()));
+            System.out.println("broker lost: first failure reported: " + failureLines.get(0));
+            Figures figures = Figures.count("broker lost", "broker away " + outage.toMillis()
+                    + " ms, longer than a " + DELIVERY_TIMEOUT_MS + " ms delivery timeout (" + acknowledgedBeforeOutage
+                    + " done before; " + inTopic.size() + " events in the topic)", summary[0], sends, EventIds.inJsonLines(consumer.out()));
+            assertThat(figures.lost()).as("acknowledged ids never read").isZero();
+            assertThat(figures.duplicated()).isZero();
             assertThat(summary[0]).isEqualTo(EVENTS);
             assertThat(summary[1] + summary[2]).as("every event is acknowledged or counted as failed").isEqualTo(EVENTS);
             assertThat(summary[2]).as("some failed while the broker was away").isPositive();
             assertThat((long) failureLines.size()).as("each failure reported").isEqualTo(summary[2]);
+            assertThat(sends.acknowledged()).as("one acknowledged line per acknowledged event").hasSize((int) summary[1]);
+            assertThat(sends.failed()).as("one failed line per failed event").hasSize((int) summary[2]);
             assertThat(summary[1]).as("sending resumed after the broker returned").isGreaterThan(acknowledgedBeforeOutage);
-            assertThat(inTopic).as("failed events were not written after all").hasSize((int) summary[1]);
-            assertThat(figures.lost()).isZero();
-            assertThat(figures.duplicated()).isZero();
+            assertThat(inTopic).as("every acknowledged event is in the topic").containsAll(sends.acknowledged());
         }
     }
 }

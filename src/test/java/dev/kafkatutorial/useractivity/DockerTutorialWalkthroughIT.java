@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -29,19 +30,34 @@ class DockerTutorialWalkthroughIT extends TutorialWalkthrough {
         return "docker exec -i kafka " + name + " --bootstrap-server localhost:9092 " + arguments;
     }
 
+    /**
+     * Compose v1 prints {@code Up (healthy)}; v2 ({@code docker compose}) prints {@code Up 30 seconds (healthy)}.
+     */
+    static final Pattern HEALTHY = Pattern.compile("\\bUp\\b[^()\\n]*\\(healthy\\)");
+
+    private String compose;
+
+    /** The tutorial's {@code docker-compose} (v1), or the v2 plugin {@code docker compose} where only it exists. */
+    private String compose() throws Exception {
+        if (compose == null) {
+            compose = run("command -v docker-compose").code() == 0 ? "docker-compose" : "docker compose";
+        }
+        return compose;
+    }
+
     @Override
     void startTheBroker() throws Exception {
-        step("docker-compose up -d");
+        step(compose() + " up -d");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> run("docker-compose ps").out().contains("(healthy)"));
-        assertThat(step("docker-compose ps").out()).contains("kafka", "Up (healthy)");
+                .until(() -> HEALTHY.matcher(run(compose() + " ps").out()).find());
+        assertThat(step(compose() + " ps").out()).contains("kafka").containsPattern(HEALTHY);
         assertThat(step("docker network inspect kafka-docker-envs_default").out()).contains("\"kafka\"");
-        assertThat(step("docker-compose logs kafka").out()).contains("Kafka Server started");
+        assertThat(step(compose() + " logs kafka").out()).contains("Kafka Server started");
     }
 
     @Override
     void stopAndWipeTheBroker() throws Exception {
-        step("docker-compose down -v");
+        step(compose() + " down -v");
         assertThat(step("docker ps -a --format '{{.Names}}'").out().lines()).doesNotContain("kafka");
         assertThat(step("docker volume ls --format '{{.Name}}'").out()).doesNotContain("kafka-docker-envs_kafka-data");
     }

@@ -1,28 +1,75 @@
 package dev.kafkatutorial.useractivity;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a fault scenario ends with, counted by event id: produced, acknowledged, consumed (every read, repeats
- * included), lost (acknowledged but never read) and duplicated (reads beyond the first of an id). Printed on
- * stdout as one line per scenario, so the build log carries the numbers the README quotes.
+ * What a fault scenario ends with, counted by event id, never by subtraction: lost = ids the producer reported
+ * acknowledged ({@code producer --output json}) that no consumer read; duplicated = ids read more than once.
+ * Each scenario is printed as one {@code FIGURES {json}} line and kept in {@code target/figures/}, from which
+ * {@code .ci/figures-table.py} writes (or checks) the README's "What is guaranteed" table.
  */
-record Figures(String scenario, long produced, long acknowledged, long consumed, long distinct, long lost,
-               long duplicated) {
+record Figures(String scenario, String detail, long produced, long acknowledged, long failed, long consumed,
+               long distinct, long lost, long duplicated) {
 
-    private static final String SENT = "메시지 전송 성공";
+    static final Path DIRECTORY = Path.of("target", "figures");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern SUMMARY = Pattern.compile("전송: (\\d+), 성공: (\\d+), 실패: (\\d+)");
 
-    /** Counts the ids read against what the producer says it sent and had acknowledged. */
-    static Figures count(String scenario, long produced, long acknowledged, Collection<String> idsRead) {
-        Set<String> distinct = new HashSet<>(idsRead);
-        Figures figures = new Figures(scenario, produced, acknowledged, idsRead.size(), distinct.size(),
-                Math.max(0, acknowledged - distinct.size()), idsRead.size() - distinct.size());
-        System.out.println(figures);
+    /** The producer's {@code --output json} lines, as the ids it reported acknowledged and failed. */
+    record Sends(Set<String> acknowledged, Set<String> failed) {
+
+        static Sends of(String producerOut) {
+            Set<String> acknowledged = new HashSet<>();
+            Set<String> failed = new HashSet<>();
+            for (String line : producerOut.lines().toList()) {
+                JsonNode report = json(line);
+                String id = report.get("event_id").asText();
+                switch (report.get("status").asText()) {
+                    case "acknowledged" -> acknowledged.add(id);
+                    case "failed" -> failed.add(id);
+                    default -> throw new AssertionError("unknown status in " + line);
+                }
+            }
+            return new Sends(acknowledged, failed);
+        }
+    }
+
+    /** Counts the ids read against the ids the producer reported; prints and keeps the figures. */
+    static Figures count(String scenario, String detail, long produced, Sends sends, Collection<String> idsRead) {
+        Map<String, Integer> reads = new HashMap<>();
+        idsRead.forEach(id -> reads.merge(id, 1, Integer::sum));
+        Set<String> lost = new HashSet<>(sends.acknowledged());
+        lost.removeAll(reads.keySet());
+        long duplicated = reads.values().stream().filter(n -> n > 1).count();
+        return record(new Figures(scenario, detail, produced, sends.acknowledged().size(), sends.failed().size(),
+                idsRead.size(), reads.size(), lost.size(), duplicated));
+    }
+
+    /** Prints the figures as one {@code FIGURES {json}} line and writes them to {@code target/figures/}. */
+    static Figures record(Figures figures) {
+        String line = MAPPER.valueToTree(figures).toString();
+        System.out.println("FIGURES " + line);
+        try {
+            Files.createDirectories(DIRECTORY);
+            Files.writeString(DIRECTORY.resolve(figures.scenario().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "") + ".json"),
+                    line + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return figures;
     }
 
@@ -35,18 +82,15 @@ record Figures(String scenario, long produced, long acknowledged, long consumed,
         return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))};
     }
 
-    /** How many {@code 메시지 전송 성공} lines the producer has printed so far. */
-    static long acknowledgedSoFar(String producerOut) {
-        long count = 0;
-        for (int at = producerOut.indexOf(SENT); at >= 0; at = producerOut.indexOf(SENT, at + 1)) {
-            count++;
+    private static JsonNode json(String line) {
+        try {
+            JsonNode node = MAPPER.readTree(line);
+            if (!(node instanceof ObjectNode)) {
+                throw new AssertionError("not a JSON object: " + line);
+            }
+            return node;
+        } catch (IOException e) {
+            throw new AssertionError("not a JSON line: " + line, e);
         }
-        return count;
-    }
-
-    @Override
-    public String toString() {
-        return "FIGURES " + scenario + ": produced " + produced + ", acknowledged " + acknowledged + ", consumed "
-                + consumed + " (distinct " + distinct + "), lost " + lost + ", duplicated " + duplicated;
     }
 }

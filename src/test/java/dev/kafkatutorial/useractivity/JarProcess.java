@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * in an OS process of its own (built by {@code mvn package} before failsafe runs). Its output goes to files,
  * so a chatty program can never block on a full pipe.
  */
-final class JarProcess {
+final class JarProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "user-activity-kafka.jar");
 
@@ -69,8 +69,29 @@ final class JarProcess {
         }
     }
 
+    /** Whatever happened in the test, the program does not outlive it (try-with-resources). */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Whole lines on stdout so far: newlines counted in the bytes, nothing decoded. */
+    long outLines() {
+        try {
+            long lines = 0;
+            for (byte b : Files.readAllBytes(out)) {
+                lines += b == '\n' ? 1 : 0;
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String out() {

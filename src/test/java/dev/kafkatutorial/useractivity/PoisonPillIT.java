@@ -1,6 +1,7 @@
 package dev.kafkatutorial.useractivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.kafkatutorial.useractivity.broker.TestKafka;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -55,7 +57,7 @@ class PoisonPillIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
             // Room for the 1 MB value (the broker's default limit is 1 MB in all, with the batch's overhead).
             admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1)
-                    .configs(Map.of("max.message.bytes", String.valueOf(2 * ONE_MB))))).all().get();
+                    .configs(Map.of("max.message.bytes", String.valueOf(2 * ONE_MB))))).all().get(30, TimeUnit.SECONDS);
         }
 
         // The order of valid and malformed records, shuffled with a fixed seed so a failure can be replayed.
@@ -97,13 +99,17 @@ class PoisonPillIT {
                 sent.add(raw.send(new ProducerRecord<>(topic, i % 2, null, all.get(i))));
             }
             for (int i = 0; i < sent.size(); i++) {
-                RecordMetadata at = sent.get(i).get();
+                RecordMetadata at = sent.get(i).get(60, TimeUnit.SECONDS);
                 (isValid.get(i) ? validAt : malformedAt).add(at.partition() + "/" + at.offset());
             }
         }
 
-        ProgramRun consumer = ProgramRun.consumer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--group", topic, "--timeout-ms", "3000");
+        // Stopped once every record is accounted for (a state, not an idle time that a slow machine can cut short).
+        ProgramRun consumer = ProgramRun.stoppableConsumer("--bootstrap-server", TestKafka.bootstrapServers(),
+                "--topic", topic, "--group", topic);
+        await().atMost(Duration.ofSeconds(90)).until(() -> RECEIVED.matcher(consumer.out()).results().count() >= VALID
+                && consumer.err().lines().filter(l -> SKIPPED.matcher(l).matches()).count() >= malformedAt.size());
+        consumer.stop();
         assertThat(consumer.awaitExit(Duration.ofSeconds(90))).as(consumer.err()).isZero();
 
         List<String> printed = RECEIVED.matcher(consumer.out()).results().map(r -> r.group(1) + "/" + r.group(2)).toList();
@@ -111,10 +117,12 @@ class PoisonPillIT {
         List<String> reported = errLines.stream().filter(l -> SKIPPED.matcher(l).matches())
                 .map(l -> SKIPPED.matcher(l).results().map(r -> r.group(1) + "/" + r.group(2)).findFirst().orElseThrow())
                 .toList();
-        System.out.println("FIGURES poison pills: produced " + all.size() + " (valid " + validAt.size() + ", malformed "
-                + malformedAt.size() + "), printed " + printed.size() + ", reported " + reported.size()
-                + ", lost " + (validAt.size() - new HashSet<>(printed).size()) + ", duplicated "
-                + (printed.size() - new HashSet<>(printed).size()));
+        Set<String> notPrinted = new HashSet<>(validAt);
+        notPrinted.removeAll(printed);
+        Figures.record(new Figures("poison pills", "poison pills: " + malformedAt.size() + " malformed among "
+                + validAt.size() + " valid records (" + reported.size() + " reported and skipped)", all.size(),
+                validAt.size() + malformedAt.size(), 0, printed.size(), new HashSet<>(printed).size(), notPrinted.size(),
+                printed.size() - new HashSet<>(printed).size()));
 
         assertThat(printed).hasSize(VALID).doesNotHaveDuplicates();
         assertThat(new HashSet<>(printed)).isEqualTo(validAt);

@@ -89,7 +89,7 @@ class ProducerConsumerIT {
         assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
         assertThat(producer.out()).contains("Message sent successfully - topic: " + topic + ", partition: 0, offset: 2");
 
-        ProgramRun consumer = ProgramRun.consumer(args(topic, "--group", topic, "--timeout-ms", "3000", "--lang", "en"));
+        ProgramRun consumer = ProgramRun.consumer(args(topic, "--group", topic, "--max-messages", "3", "--timeout-ms", "30000", "--lang", "en"));
         assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
         assertThat(consumer.out()).contains(
                 "======= New message received (partition: 0, offset: 0) =======",
@@ -107,7 +107,7 @@ class ProducerConsumerIT {
         // All ten arrive in one fetch; the first run stops after four of them.
         ProgramRun first = ProgramRun.consumer(args(topic, "--group", topic, "--max-messages", "4"));
         assertThat(first.awaitExit(LIMIT)).isZero();
-        ProgramRun second = ProgramRun.consumer(args(topic, "--group", topic, "--timeout-ms", "3000"));
+        ProgramRun second = ProgramRun.consumer(args(topic, "--group", topic, "--max-messages", "6", "--timeout-ms", "30000"));
         assertThat(second.awaitExit(LIMIT)).isZero();
 
         assertThat(offsetsPrinted(first.out())).containsExactly(0L, 1L, 2L, 3L);
@@ -132,7 +132,7 @@ class ProducerConsumerIT {
             raw.flush();
         }
 
-        ProgramRun consumer = ProgramRun.consumer(args(topic, "--group", topic, "--timeout-ms", "3000"));
+        ProgramRun consumer = ProgramRun.consumer(args(topic, "--group", topic, "--max-messages", "2", "--timeout-ms", "30000"));
         assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
 
         assertThat(offsetsPrinted(consumer.out())).containsExactly(0L, 5L);

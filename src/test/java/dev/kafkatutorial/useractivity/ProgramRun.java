@@ -1,6 +1,8 @@
 package dev.kafkatutorial.useractivity;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,7 +22,27 @@ final class ProgramRun {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+    private final Object outLinesChanged = new Object();
+    private long outLines; // guarded by outLinesChanged: newlines written to stdout so far
+    private final PrintStream stdout = new PrintStream(new FilterOutputStream(out) {
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            if (b == '\n') {
+                lineWritten(1);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            int newlines = 0;
+            for (int i = off; i < off + len; i++) {
+                newlines += b[i] == '\n' ? 1 : 0;
+            }
+            lineWritten(newlines);
+        }
+    }, true, StandardCharsets.UTF_8);
     private final PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
     private final CompletableFuture<Integer> exit;
     private volatile Runnable stop = () -> {
@@ -46,7 +68,13 @@ final class ProgramRun {
             app.complete(consumer);
             return consumer.run();
         }, args);
-        run.stop = () -> app.join().stop();
+        run.stop = () -> {
+            try {
+                app.get(30, TimeUnit.SECONDS).stop();
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                throw new AssertionError("the consumer was not created within 30 s", e);
+            }
+        };
         return run;
     }
 
@@ -61,6 +89,41 @@ final class ProgramRun {
 
     static ProgramRun consumer(String... args) {
         return start(UserActivityConsumer::run, args);
+    }
+
+    private void lineWritten(int newlines) {
+        if (newlines > 0) {
+            synchronized (outLinesChanged) {
+                outLines += newlines;
+                outLinesChanged.notifyAll();
+            }
+        }
+    }
+
+    /** Lines the program has written to stdout so far: counted as written, without decoding the output. */
+    long outLines() {
+        synchronized (outLinesChanged) {
+            return outLines;
+        }
+    }
+
+    /**
+     * Waits until stdout has at least {@code lines} lines or the program has ended, woken by each write (no
+     * polling); fails after {@code limit}. Returns the number of lines at that moment.
+     */
+    long awaitOutLines(long lines, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (outLinesChanged) {
+            while (outLines < lines && !exit.isDone()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("only " + outLines + " of " + lines + " lines on stdout after " + limit
+                            + "\nstderr:\n" + err());
+                }
+                outLinesChanged.wait(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 100));
+            }
+            return outLines;
+        }
     }
 
     String out() {

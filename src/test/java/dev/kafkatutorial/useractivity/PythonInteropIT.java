@@ -71,7 +71,7 @@ class PythonInteropIT {
         assertThat(printed).hasSize(20);
 
         Shell.Result python = shell.run(PYTHON + " src/test/python/python_consumer.py " + TestKafka.bootstrapServers()
-                + " " + topic + " " + topic, LIMIT);
+                + " " + topic + " " + topic + " 20", LIMIT);
         assertThat(python.code()).as(python.toString()).isZero();
         // Python's own print of each dict is the line our producer printed, character for character...
         assertThat(python.out().lines().filter(l -> l.startsWith("메시지 전송: "))).containsExactlyElementsOf(printed);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -64,13 +65,13 @@ class SecurityIT {
                 // The loopback PLAINTEXT listener, the controller and the broker itself are ANONYMOUS: trusted.
                 "super.users", "User:ANONYMOUS"));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
             // alice may write, read and describe the topic and read in the group; bob may do nothing.
             admin.createAcls(List.of(
                     allow("alice", ResourceType.TOPIC, TOPIC, AclOperation.WRITE),
                     allow("alice", ResourceType.TOPIC, TOPIC, AclOperation.READ),
                     allow("alice", ResourceType.TOPIC, TOPIC, AclOperation.DESCRIBE),
-                    allow("alice", ResourceType.GROUP, GROUP, AclOperation.READ))).all().get();
+                    allow("alice", ResourceType.GROUP, GROUP, AclOperation.READ))).all().get(30, TimeUnit.SECONDS);
         }
     }
 

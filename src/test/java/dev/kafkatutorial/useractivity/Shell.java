@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /** Runs a command line as a reader would type it, in the project's directory, with bash. */
 final class Shell {
@@ -47,7 +49,12 @@ final class Shell {
             process.destroyForcibly();
             throw new AssertionError("still running after " + limit + ": " + command);
         }
-        return new Result(command, process.exitValue(), out.join(), err.join());
+        try {
+            // A child left running in the background can hold the pipes open after the shell exits.
+            return new Result(command, process.exitValue(), out.get(30, TimeUnit.SECONDS), err.get(30, TimeUnit.SECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("the output of " + command + " did not end within 30 s after it exited", e);
+        }
     }
 
     private static CompletableFuture<String> drain(InputStream stream) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
@@ -28,26 +29,27 @@ class ThreeBrokersIT {
             cluster.createReplicatedTopic(topic, 3);
             // Paced: a controlled shutdown takes seconds, and at full speed the producer can finish before it ends.
             ProgramRun producer = ProgramRun.producer("--bootstrap-server", cluster.bootstrapServers(),
-                    "--topic", topic, "--interval", "1ms", "--max-messages", String.valueOf(events));
+                    "--topic", topic, "--interval", "1ms", "--max-messages", String.valueOf(events), "--output", "json");
 
-            await().atMost(LIMIT).pollInterval(Duration.ofMillis(5))
-                    .until(() -> Figures.acknowledgedSoFar(producer.out()) >= 1_000);
+            // --output json: one stdout line per completed event, counted as written.
+            producer.awaitOutLines(1_000, LIMIT);
             int leader = leaderOf(cluster, topic);
             // Mid-stream by when the shutdown starts; a controlled shutdown (leadership moves first) takes seconds.
-            long acknowledgedWhenShutdownStarted = Figures.acknowledgedSoFar(producer.out());
+            long acknowledgedWhenShutdownStarted = producer.outLines();
             cluster.shutDownBroker(leader);
-            long acknowledgedWhenDown = Figures.acknowledgedSoFar(producer.out());
+            long acknowledgedWhenDown = producer.outLines();
 
             assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
             long[] summary = Figures.producerSummary(producer.err());
+            Figures.Sends sends = Figures.Sends.of(producer.out());
+            // Every event, then a generous idle time that only matters if one is missing.
             ProgramRun consumer = ProgramRun.consumer("--bootstrap-server", cluster.bootstrapServers(), "--topic", topic,
-                    "--group", topic, "--output", "json", "--timeout-ms", "3000");
+                    "--group", topic, "--output", "json", "--max-messages", String.valueOf(events), "--timeout-ms", "30000");
             assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
 
-            System.out.println("FIGURES three brokers, producer: broker " + leader + " (leader of partition 0) shut down from "
-                    + acknowledgedWhenShutdownStarted + " to " + acknowledgedWhenDown + " acknowledgements");
-            Figures figures = Figures.count("three brokers, producer", summary[0], summary[1],
-                    EventIds.inJsonLines(consumer.out()));
+            Figures figures = Figures.count("three brokers, producer", "three brokers: partition leader (broker "
+                    + leader + ") shut down under the producer, from " + acknowledgedWhenShutdownStarted + " to "
+                    + acknowledgedWhenDown + " acknowledged", summary[0], sends, EventIds.inJsonLines(consumer.out()));
             assertThat(acknowledgedWhenShutdownStarted).as("shut down mid-stream").isLessThan(events);
             assertThat(summary).containsExactly(events, events, 0);
             assertThat(figures.distinct()).isEqualTo(events);
@@ -66,13 +68,16 @@ class ThreeBrokersIT {
                 "--group", topic, "--output", "json"};
             List<ProgramRun> consumers = IntStream.range(0, 3).mapToObj(i -> ProgramRun.stoppableConsumer(consumerArgs)).toList();
             ProgramRun producer = ProgramRun.producer("--bootstrap-server", cluster.bootstrapServers(), "--topic", topic,
-                    "--key", "user_id", "--interval", "1ms", "--max-messages", String.valueOf(events));
+                    "--key", "user_id", "--interval", "1ms", "--max-messages", String.valueOf(events), "--output", "json");
 
             // Every consumer has a partition and has read from it: the group is complete and busy.
-            await().atMost(LIMIT).until(() -> consumers.stream().allMatch(c -> !EventIds.inJsonLines(c.out()).isEmpty()));
+            for (ProgramRun consumer : consumers) {
+                consumer.awaitOutLines(1, LIMIT);
+            }
             int coordinator;
             try (Admin admin = cluster.admin()) {
-                coordinator = admin.describeConsumerGroups(List.of(topic)).all().get().get(topic).coordinator().id();
+                coordinator = admin.describeConsumerGroups(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic)
+                        .coordinator().id();
             }
             long readWhenShutdownStarted = totalRead(consumers);
             cluster.shutDownBroker(coordinator);
@@ -80,16 +85,16 @@ class ThreeBrokersIT {
 
             assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
             long[] summary = Figures.producerSummary(producer.err());
-            await().atMost(LIMIT).until(() -> distinctRead(consumers) >= summary[1]);
+            Figures.Sends sends = Figures.Sends.of(producer.out());
+            await().atMost(LIMIT).until(() -> distinctRead(consumers) >= sends.acknowledged().size());
             for (ProgramRun consumer : consumers) {
                 consumer.stop();
                 assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
             }
 
-            System.out.println("FIGURES three brokers, group of three: broker " + coordinator
-                    + " (the group's coordinator) shut down from " + readWhenShutdownStarted + " to " + readWhenDown
-                    + " events read");
-            Figures figures = Figures.count("three brokers, group of three", summary[0], summary[1],
+            Figures figures = Figures.count("three brokers, group of three", "three brokers: group coordinator (broker "
+                    + coordinator + ") shut down under three consumers, from " + readWhenShutdownStarted + " to "
+                    + readWhenDown + " read", summary[0], sends,
                     consumers.stream().flatMap(c -> EventIds.inJsonLines(c.out()).stream()).toList());
             assertThat(readWhenShutdownStarted).as("shut down mid-stream").isLessThan(events);
             assertThat(summary).containsExactly(events, events, 0);
@@ -99,7 +104,7 @@ class ThreeBrokersIT {
     }
 
     private static long totalRead(List<ProgramRun> consumers) {
-        return consumers.stream().mapToLong(c -> EventIds.inJsonLines(c.out()).size()).sum();
+        return consumers.stream().mapToLong(ProgramRun::outLines).sum();
     }
 
     private static long distinctRead(List<ProgramRun> consumers) {
@@ -110,7 +115,7 @@ class ThreeBrokersIT {
 
     private static int leaderOf(ThreeBrokerCluster cluster, String topic) throws Exception {
         try (Admin admin = cluster.admin()) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().get(0).leader().id();
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().get(0).leader().id();
         }
     }
 }

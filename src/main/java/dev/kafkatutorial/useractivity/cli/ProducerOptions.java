@@ -41,6 +41,14 @@ public final class ProducerOptions {
                     + "(for load generation with --interval 0)")
     boolean quiet;
 
+    /** What stdout carries per event: the tutorial's lines, or one JSON line per acknowledged or failed event. */
+    public enum Output { text, json }
+
+    @Option(names = "--output", paramLabel = "text|json", defaultValue = "text",
+            description = "text: the tutorial's lines; json: one JSON line per event once acknowledged or failed "
+                    + "(event_id, status, topic, partition, offset, error), for scripts. Default: ${DEFAULT-VALUE}")
+    Output output;
+
     public ClientOptions client() {
         return client;
     }
@@ -65,6 +73,10 @@ public final class ProducerOptions {
     /** {@code --quiet}: no per-event lines, a progress line on stderr each second instead. */
     public boolean quiet() {
         return quiet;
+    }
+
+    public Output output() {
+        return output;
     }
 
     /** Whether records are keyed by user id ({@code --key user_id}). */

@@ -219,17 +219,28 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private void awaitReady(Duration limit) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             long deadline = System.nanoTime() + limit.toNanos();
-            while (true) {
+            Exception last = null;
+            while (System.nanoTime() < deadline) {
                 try {
                     if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
                         return;
                     }
+                    last = null; // answered, with no broker registered yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the broker", e);
                 } catch (Exception e) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("Kafka broker did not become ready on " + bootstrapServers(), e);
-                    }
+                    last = e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the broker", e);
                 }
             }
+            throw new IllegalStateException("Kafka broker did not become ready on " + bootstrapServers() + " within "
+                    + limit, last);
         }
     }
 

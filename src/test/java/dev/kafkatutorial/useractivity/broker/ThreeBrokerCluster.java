@@ -2,6 +2,7 @@ package dev.kafkatutorial.useractivity.broker;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -55,7 +56,7 @@ public final class ThreeBrokerCluster implements AutoCloseable {
     public void createReplicatedTopic(String name, int partitions) throws Exception {
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 3)
-                    .configs(Map.of("min.insync.replicas", "2")))).all().get();
+                    .configs(Map.of("min.insync.replicas", "2")))).all().get(30, TimeUnit.SECONDS);
         }
     }
 

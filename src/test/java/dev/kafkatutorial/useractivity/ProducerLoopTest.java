@@ -1,0 +1,140 @@
+package dev.kafkatutorial.useractivity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kafkatutorial.useractivity.cli.ProducerOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The send loop's own logic against Kafka's MockProducer, in milliseconds and without a broker: the test plays
+ * the broker, acknowledging or failing each send when it chooses.
+ */
+class ProducerLoopTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(10);
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    // autoComplete=false: a send stays in flight until the test completes or fails it.
+    private final MockProducer<String, UserActivity> producer =
+            new MockProducer<>(false, null, new StringSerializer(), new JsonSerializer<>());
+
+    private UserActivityProducer program(String... args) {
+        ProducerOptions options = new ProducerOptions();
+        new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true)
+                .parseArgs(concat(args, "--bootstrap-server", "localhost:1", "--topic", "t"));
+        return new UserActivityProducer(producer, options, new RandomActivities(new Random(1), Clock.systemUTC()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void syncStopsAtTheFirstFailureNoRetryCanFix() throws Exception {
+        UserActivityProducer program = program("--sync", "--interval", "0", "--max-messages", "10");
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(program::run);
+
+        awaitSends(1);
+        assertThat(producer.completeNext()).isTrue();
+        awaitSends(2);
+        assertThat(producer.completeNext()).isTrue();
+        awaitSends(3);
+        assertThat(producer.errorNext(new RecordTooLargeException("too large"))).isTrue();
+
+        assertThat(exit.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(1);
+        assertThat(producer.history()).as("no event after the failed one").hasSize(3);
+        assertThat(producer.closed()).isTrue();
+        assertThat(err()).contains("메시지 전송 실패 - ", "too large", "프로듀서 종료 - 전송: 3, 성공: 2, 실패: 1");
+        assertThat(out().lines().filter(l -> l.startsWith("메시지 전송 성공"))).hasSize(2);
+    }
+
+    @Test
+    void outputJsonReportsEachEventOnceWithItsIdAndFate() throws Exception {
+        UserActivityProducer program = program("--output", "json", "--interval", "0", "--max-messages", "3");
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(program::run);
+        awaitSends(3);
+        producer.completeNext();
+        producer.errorNext(new RecordTooLargeException("too large"));
+        producer.completeNext();
+        assertThat(exit.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS)).isZero();
+
+        ObjectMapper mapper = new ObjectMapper();
+        List<JsonNode> lines = out().lines().map(line -> {
+            try {
+                return mapper.readTree(line);
+            } catch (Exception e) {
+                throw new AssertionError("not JSON: " + line, e);
+            }
+        }).toList();
+        assertThat(lines).as("one line per event, and nothing else on stdout").hasSize(3);
+        List<String> headerIds = producer.history().stream().map(r -> new String(
+                r.headers().lastHeader(UserActivityProducer.EVENT_ID_HEADER).value(), StandardCharsets.UTF_8)).toList();
+        assertThat(lines.stream().map(l -> l.get("event_id").asText())).containsExactlyElementsOf(headerIds);
+        assertThat(lines.stream().map(l -> l.get("status").asText())).containsExactly("acknowledged", "failed", "acknowledged");
+        assertThat(lines.get(0).get("topic").asText()).isEqualTo("t");
+        assertThat(lines.get(0).get("partition").asInt()).isZero();
+        assertThat(lines.get(0).get("offset").isIntegralNumber()).isTrue();
+        assertThat(lines.get(1).get("partition").isNull()).isTrue();
+        assertThat(lines.get(1).get("offset").isNull()).isTrue();
+        assertThat(lines.get(1).get("error").asText()).contains("too large");
+        assertThat(lines.get(0).has("error")).isFalse();
+        assertThat(err()).contains("프로듀서 종료 - 전송: 3, 성공: 2, 실패: 1");
+    }
+
+    @Test
+    void stopEndsThePauseAtOnceClosesTheProducerAndPrintsTheSummary() throws Exception {
+        UserActivityProducer program = program("--interval", "1m");
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(program::run);
+        awaitSends(1);
+        producer.completeNext();
+        program.stop(); // as Ctrl+C, during the minute's pause: the run ends now, not after the pause
+
+        assertThat(exit.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS)).isZero();
+        assertThat(producer.history()).hasSize(1);
+        assertThat(producer.closed()).isTrue();
+        assertThat(err()).contains("프로듀서 종료 - 전송: 1, 성공: 1, 실패: 0");
+    }
+
+    private void awaitSends(int n) throws InterruptedException {
+        awaitTrue(() -> producer.history().size() >= n, "send #" + n);
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + what + " within " + LIMIT);
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
