@@ -3,6 +3,9 @@ package dev.kafkatutorial.useractivity;
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import dev.kafkatutorial.useractivity.cli.ProducerOptions;
+import dev.kafkatutorial.useractivity.producer.BlockingSend;
+import dev.kafkatutorial.useractivity.producer.OutageWatcher;
+import dev.kafkatutorial.useractivity.producer.Progress;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,12 +20,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -39,6 +44,11 @@ public final class UserActivityProducer {
 
     /** After Ctrl+C, how long in-flight events may take to be acknowledged before they count as failed. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /**
+     * How long the shutdown hook waits for the summary: the grace of close(), plus up to a second for each of
+     * the helper threads to end, plus room for a slow machine. A blocked send() does not count: stop() cuts it.
+     */
+    static final Duration SHUTDOWN_LIMIT = SHUTDOWN_GRACE.plusSeconds(5);
 
     /**
      * The record header that tells events apart: this run's id and the event's sequence number, as
@@ -59,7 +69,9 @@ public final class UserActivityProducer {
     private final Messages messages;
     private final PrintStream out;
     private final PrintStream err;
+    private final Duration deliveryTimeout;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private final BlockingSend blocking = new BlockingSend(); // lets stop() cut a send() waiting for the broker
 
     private volatile boolean running = true;
     private final CountDownLatch stopRequested = new CountDownLatch(1); // wakes the pause between events
@@ -82,6 +94,8 @@ public final class UserActivityProducer {
         this.sync = options.sync();
         this.keyByUser = options.keyByUser();
         this.quiet = options.quiet();
+        this.deliveryTimeout = Duration.ofMillis(Long.parseLong(String.valueOf(options.client().userProperties()
+                .getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000))));
         this.messages = new Messages(options.client().language());
         this.out = out;
         this.err = err;
@@ -96,7 +110,7 @@ public final class UserActivityProducer {
         ProducerOptions options = new ProducerOptions();
         return Cli.execute(options, args, out, err, () -> {
             UserActivityProducer app = create(options, out, err);
-            return Cli.runUntilStopped(app::run, app::stop, SHUTDOWN_GRACE.plusSeconds(5));
+            return Cli.runUntilStopped(app::run, app::stop, SHUTDOWN_LIMIT);
         });
     }
 
@@ -124,6 +138,12 @@ public final class UserActivityProducer {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // send() and partitionsFor() wait this long for a broker; Kafka's 60 s would hide a wrong address.
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Failures.BROKER_WAIT.toMillis());
+        // Keep the topic's metadata while the broker is away. Kafka 4's default, "rebootstrap", forgets it as soon
+        // as no known broker can be reached and starts over from bootstrap.servers: then every send() during an
+        // outage waits max.block.ms for metadata and fails ("Topic ... not present in metadata after 10000 ms")
+        // instead of waiting in the buffer to be retried for delivery.timeout.ms. "none" is Kafka 3's behaviour:
+        // retry the brokers it knows. (Rebootstrapping helps a client whose whole cluster moved to new addresses.)
+        config.put(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
         if (options.interval().isZero()) {
             // --interval 0 makes the producer a load generator: then throughput is what counts, not the
             // latency of one event. Kafka's defaults (16 KiB batches, linger.ms=5) send many small requests,
@@ -146,22 +166,26 @@ public final class UserActivityProducer {
 
     /** Sends until stopped or done; returns the exit code: 0, or 1 after a fatal error. */
     public int run() {
-        Thread progress = quiet ? startProgress() : null;
+        Progress progress = quiet ? new Progress(() -> sent, acknowledged::get, messages, err) : null;
+        OutageWatcher outages = null;
         try {
             if (connect()) {
+                outages = new OutageWatcher(producer::metrics, () -> sent - completed.get(),
+                        () -> err.println(messages.brokerAway(bootstrapServers, deliveryTimeout)),
+                        () -> err.println(messages.brokerBack(bootstrapServers))).start();
                 produce();
                 awaitInFlight();
             }
         } finally {
             if (progress != null) {
-                progress.interrupt();
-                try {
-                    progress.join(1000); // its last line comes before the summary
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                progress.close(); // its last line comes before the summary
             }
-            producer.close(SHUTDOWN_GRACE); // events still unacknowledged after the grace fail in their callbacks
+            // Events still unacknowledged after the grace fail in their callbacks, each with its line, before
+            // close() returns. Nothing sent, nothing to wait for: a failed start ends at once.
+            producer.close(sent == 0 ? Duration.ZERO : SHUTDOWN_GRACE);
+            if (outages != null) {
+                outages.close();
+            }
         }
         if (fatalError != null) {
             err.println(fatalError);
@@ -170,17 +194,24 @@ public final class UserActivityProducer {
         return fatalError == null && !stoppedBySyncFailure ? Cli.OK : Cli.FAILED;
     }
 
-    /** Ends the run from another thread (a shutdown hook): no new events, in-flight ones get a grace period. */
+    /**
+     * Ends the run from another thread (a shutdown hook): no new events, a send() waiting for the broker gives
+     * up at once, in-flight events get a grace period.
+     */
     public void stop() {
         running = false;
+        blocking.stop();
         stopRequested.countDown();
     }
 
     /** Fetches the topic's metadata once, so a wrong address or missing rights fail before the first event. */
     private boolean connect() {
+        blocking.enter();
         try {
             producer.partitionsFor(topic);
             return true;
+        } catch (InterruptException e) {
+            return false; // stopped before the broker answered: the summary says nothing was sent
         } catch (TimeoutException e) {
             fatalError = Failures.timeoutMessage(e, producer.metrics(), bootstrapServers, topic, messages);
         } catch (KafkaException e) {
@@ -188,6 +219,8 @@ public final class UserActivityProducer {
             if (fatalError == null) {
                 throw e;
             }
+        } finally {
+            blocking.exit();
         }
         return false;
     }
@@ -198,10 +231,12 @@ public final class UserActivityProducer {
             String key = keyByUser ? String.valueOf(event.userId()) : null;
             if (!quiet) {
                 out.println(messages.sending(event));
+                checkStdout();
             }
             RecordHeaders headers = new RecordHeaders();
             headers.add(EVENT_ID_HEADER, (runId + "-" + sent).getBytes(StandardCharsets.UTF_8));
             sent++;
+            blocking.enter();
             try {
                 Future<RecordMetadata> result = producer.send(new ProducerRecord<>(topic, null, key, event, headers),
                         (metadata, error) -> onCompletion(key, metadata, error));
@@ -211,10 +246,13 @@ public final class UserActivityProducer {
             } catch (ExecutionException e) {
                 // reported by the callback already
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stop();
+                stop(); // --sync's get() cut by a stop: the event is still in flight, close() settles it
+            } catch (InterruptException e) {
+                onCompletion(key, null, new KafkaException(messages.stoppedWhileWaiting()));
             } catch (KafkaException e) {
                 onCompletion(key, null, e);
+            } finally {
+                blocking.exit();
             }
             if (!interval.isZero() && sent < maxMessages) {
                 pause();
@@ -228,6 +266,7 @@ public final class UserActivityProducer {
             acknowledged.incrementAndGet();
             if (!quiet) {
                 out.println(messages.sent(metadata.topic(), metadata.partition(), metadata.offset(), key));
+                checkStdout();
             }
         } else {
             err.println(messages.sendFailed(Cli.oneLine(error)));
@@ -260,28 +299,17 @@ public final class UserActivityProducer {
         }
     }
 
-    /** --quiet: a line on stderr each second with the events sent and acknowledged so far, and the rate. */
-    private Thread startProgress() {
-        Thread thread = new Thread(() -> {
-            long lastAcknowledged = 0;
-            long last = System.nanoTime();
-            try {
-                while (true) {
-                    Thread.sleep(1000);
-                    long now = System.nanoTime();
-                    long acked = acknowledged.get();
-                    err.println(messages.producerProgress(sent, acked,
-                            Math.round((acked - lastAcknowledged) * 1e9 / (now - last))));
-                    lastAcknowledged = acked;
-                    last = now;
-                }
-            } catch (InterruptedException e) {
-                // the run is over
+    /**
+     * A PrintStream never throws: a reader that went away ({@code | head}) or a full disk only sets its error
+     * flag. Then stop as on Ctrl+C (in-flight events are settled, the summary goes to stderr), and exit 1.
+     */
+    private void checkStdout() {
+        if (out.checkError()) {
+            if (fatalError == null) {
+                fatalError = messages.stdoutFailed();
             }
-        }, "progress");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+            stop();
+        }
     }
 
     /**
