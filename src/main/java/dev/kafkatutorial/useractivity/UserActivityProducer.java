@@ -5,6 +5,7 @@ import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import dev.kafkatutorial.useractivity.cli.ProducerOptions;
 import dev.kafkatutorial.useractivity.producer.BlockingSend;
 import dev.kafkatutorial.useractivity.producer.OutageWatcher;
+import dev.kafkatutorial.useractivity.producer.Pace;
 import dev.kafkatutorial.useractivity.producer.Progress;
 import dev.kafkatutorial.useractivity.producer.UnusedClose;
 import java.io.PrintStream;
@@ -15,10 +16,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -45,10 +44,7 @@ public final class UserActivityProducer {
 
     /** After Ctrl+C, how long in-flight events may take to be acknowledged before they count as failed. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
-    /**
-     * How long the shutdown hook waits for the summary: the grace of close(), plus up to a second for each of
-     * the helper threads to end, plus room for a slow machine. A blocked send() does not count: stop() cuts it.
-     */
+    /** How long Ctrl+C waits for the summary: close()'s grace, a second per helper thread, room for a slow machine. */
     static final Duration SHUTDOWN_LIMIT = SHUTDOWN_GRACE.plusSeconds(5);
 
     /**
@@ -75,10 +71,9 @@ public final class UserActivityProducer {
     private final BlockingSend blocking = new BlockingSend(); // lets stop() cut a send() waiting for the broker
 
     private volatile boolean running = true;
-    private final CountDownLatch stopRequested = new CountDownLatch(1); // wakes the pause between events
+    private final Pace pace;
     private volatile String fatalError;
     private volatile boolean stoppedBySyncFailure; // its reason is the failure line already printed
-    private long nextEventAt; // System.nanoTime() at which the next event is due; 0 before the first pause
     private volatile long sent; // only the sending thread writes it; --quiet's progress thread reads it
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong completed = new AtomicLong(); // acknowledged or failed
@@ -91,6 +86,7 @@ public final class UserActivityProducer {
         this.bootstrapServers = options.client().bootstrapServers();
         this.events = events;
         this.interval = options.interval();
+        this.pace = new Pace(interval);
         this.maxMessages = options.maxMessages();
         this.sync = options.sync();
         this.keyByUser = options.keyByUser();
@@ -206,7 +202,7 @@ public final class UserActivityProducer {
     public void stop() {
         running = false;
         blocking.stop();
-        stopRequested.countDown();
+        pace.stop();
     }
 
     /** Fetches the topic's metadata once, so a wrong address or missing rights fail before the first event. */
@@ -317,19 +313,8 @@ public final class UserActivityProducer {
         }
     }
 
-    /**
-     * Waits until the next event is due: one every interval, counted from the previous event's due time rather
-     * than from the end of its send, so --interval 1ms makes 1,000 events/s. A sender that falls behind
-     * (a slow broker, a blocked send) goes on at the interval from now, without a burst to catch up.
-     */
     private void pause() {
-        long now = System.nanoTime();
-        nextEventAt = nextEventAt == 0 || now - nextEventAt > interval.toNanos() ? now + interval.toNanos()
-                : nextEventAt + interval.toNanos();
-        try {
-            stopRequested.await(nextEventAt - now, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!pace.awaitNext()) {
             stop();
         }
     }
