@@ -92,7 +92,7 @@ public final class UserActivityProducer {
         this.keyByUser = options.keyByUser();
         this.quiet = options.quiet();
         this.deliveryTimeout = Duration.ofMillis(Long.parseLong(String.valueOf(options.client().userProperties()
-                .getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000))));
+                .getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000)).trim()));
         this.messages = new Messages(options.client().language());
         this.out = out;
         this.err = err;
