@@ -4,10 +4,10 @@ import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import dev.kafkatutorial.useractivity.cli.ProducerOptions;
 import dev.kafkatutorial.useractivity.producer.BlockingSend;
+import dev.kafkatutorial.useractivity.producer.BoundedClose;
 import dev.kafkatutorial.useractivity.producer.OutageWatcher;
 import dev.kafkatutorial.useractivity.producer.Pace;
 import dev.kafkatutorial.useractivity.producer.Progress;
-import dev.kafkatutorial.useractivity.producer.UnusedClose;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -177,13 +177,9 @@ public final class UserActivityProducer {
             if (progress != null) {
                 progress.close(); // its last line comes before the summary
             }
-            if (sent == 0) {
-                UnusedClose.close(producer, Duration.ofSeconds(1)); // nothing to wait for: a failed start ends at once
-            } else {
-                // Events still unacknowledged after the grace fail in their callbacks, each with its line,
-                // before close() returns.
-                producer.close(SHUTDOWN_GRACE);
-            }
+            // Events still unacknowledged after the grace fail in their callbacks, each with its line, before
+            // close() returns. Nothing sent, nothing to wait for: a failed start ends at once.
+            BoundedClose.close(producer, sent == 0 ? Duration.ZERO : SHUTDOWN_GRACE);
             if (outages != null) {
                 outages.close();
             }
