@@ -271,8 +271,9 @@ public final class UserActivityProducer {
             if (fatal != null && fatalError == null) {
                 fatalError = fatal;
                 stop();
-            } else if (sync && !(error instanceof RetriableException)) {
-                stoppedBySyncFailure = true; // --sync: stop at the first event no retry can deliver
+            } else if (sync && running && !(error instanceof RetriableException)) {
+                // --sync: stop at the first event no retry can deliver (not one failed by a stop request)
+                stoppedBySyncFailure = true;
                 stop();
             }
         }
