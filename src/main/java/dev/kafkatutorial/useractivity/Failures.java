@@ -65,15 +65,25 @@ final class Failures {
 
     /**
      * The line for a first metadata request that timed out. Whether the client ever opened a connection tells
-     * a broker that is not there (wrong address, not started) from a topic that is not there.
+     * a broker that is not there (wrong address, not started) from one that is; whether anything there ever
+     * answered in Kafka's protocol tells a broker without the topic from another service on the port (a web
+     * server, say: it takes the client's first request, ApiVersions, for a malformed line and never answers).
      */
     static String timeoutMessage(TimeoutException error, Map<MetricName, ? extends Metric> metrics,
                                  String bootstrapServers, String topic, Messages messages) {
-        boolean everConnected = metrics.entrySet().stream()
-                .filter(m -> m.getKey().name().equals("connection-creation-total"))
+        if (!anyPositive(metrics, "connection-creation-total")) {
+            return messages.brokerUnreachable(bootstrapServers, BROKER_WAIT);
+        }
+        if (!anyPositive(metrics, "response-total")) {
+            return messages.notKafka(bootstrapServers, BROKER_WAIT);
+        }
+        return messages.topicUnavailable(topic, Cli.oneLine(error));
+    }
+
+    /** Whether the client's metric of that name (its own, or any node's) has counted anything. */
+    private static boolean anyPositive(Map<MetricName, ? extends Metric> metrics, String name) {
+        return metrics.entrySet().stream()
+                .filter(m -> m.getKey().name().equals(name))
                 .anyMatch(m -> m.getValue().metricValue() instanceof Double d && d > 0);
-        return everConnected
-                ? messages.topicUnavailable(topic, Cli.oneLine(error))
-                : messages.brokerUnreachable(bootstrapServers, BROKER_WAIT);
     }
 }

@@ -52,6 +52,29 @@ public final class Messages {
                 "Producer stopped - sent: " + sent + ", acknowledged: " + acknowledged + ", failed: " + failed);
     }
 
+    /** Once connected, the broker stopped answering: events wait (are retried) instead of failing. */
+    public String brokerAway(String bootstrapServers, Duration deliveryTimeout) {
+        return pick("브로커 연결 끊김: " + bootstrapServers + ". 다시 연결될 때까지 이벤트를 보관하고 재시도합니다 (이벤트당 최대 "
+                        + deliveryTimeout.toSeconds() + "초)",
+                "Lost the Kafka broker at " + bootstrapServers + ". Events are kept and retried until it is back (up to "
+                        + deliveryTimeout.toSeconds() + " s per event)");
+    }
+
+    public String brokerBack(String bootstrapServers) {
+        return pick("브로커 다시 연결됨: " + bootstrapServers, "Reconnected to the Kafka broker at " + bootstrapServers);
+    }
+
+    /** The reason on the failure line of an event whose send() was still waiting for the broker at Ctrl+C. */
+    public String stoppedWhileWaiting() {
+        return pick("브로커를 기다리는 중에 중지되었습니다", "stopped while waiting for the broker");
+    }
+
+    /** Standard output is closed (a reader such as head ended) or full: the producer stops as on Ctrl+C. */
+    public String stdoutFailed() {
+        return pick("표준 출력에 쓸 수 없어 중지합니다 (파이프가 닫혔거나 디스크가 가득 참)",
+                "Stopping: cannot write to standard output (the pipe is closed or the disk is full)");
+    }
+
     // ---- consumer: the tutorial's Step 4.4 lines --------------------------------------------------------
 
     /** The banner, the event's sentence and the blank line after them, as one string to print at once. */
@@ -141,6 +164,14 @@ public final class Messages {
                 "Cannot reach a Kafka broker at " + bootstrapServers + " (no answer within " + waited.toSeconds()
                         + " s). Check that it is running: docker-compose up -d, or without Docker "
                         + "mvn -q test-compile exec:java@broker");
+    }
+
+    /** A TCP connection opened, but in all that time no Kafka response came back: something else listens there. */
+    public String notKafka(String bootstrapServers, Duration waited) {
+        return pick(bootstrapServers + " 주소는 응답하지만 카프카 브로커가 아닙니다 (" + waited.toSeconds()
+                        + "초 동안 카프카 응답 없음). --bootstrap-server의 포트를 확인하세요",
+                bootstrapServers + " answers, but it is not a Kafka broker (no Kafka response within "
+                        + waited.toSeconds() + " s). Check the port in --bootstrap-server");
     }
 
     public String topicUnavailable(String topic, String reason) {

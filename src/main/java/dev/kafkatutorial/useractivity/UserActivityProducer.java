@@ -3,6 +3,11 @@ package dev.kafkatutorial.useractivity;
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import dev.kafkatutorial.useractivity.cli.ProducerOptions;
+import dev.kafkatutorial.useractivity.producer.BlockingSend;
+import dev.kafkatutorial.useractivity.producer.BoundedClose;
+import dev.kafkatutorial.useractivity.producer.OutageWatcher;
+import dev.kafkatutorial.useractivity.producer.Pace;
+import dev.kafkatutorial.useractivity.producer.Progress;
 import dev.kafkatutorial.useractivity.producer.SendReport;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,18 +17,18 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -40,6 +45,8 @@ public final class UserActivityProducer {
 
     /** After Ctrl+C, how long in-flight events may take to be acknowledged before they count as failed. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** How long Ctrl+C waits for the summary: close()'s grace, a second per helper thread, room for a slow machine. */
+    static final Duration SHUTDOWN_LIMIT = SHUTDOWN_GRACE.plusSeconds(5);
 
     /**
      * The record header that tells events apart: this run's id and the event's sequence number, as
@@ -61,13 +68,14 @@ public final class UserActivityProducer {
     private final Messages messages;
     private final PrintStream out;
     private final PrintStream err;
+    private final Duration deliveryTimeout;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private final BlockingSend blocking = new BlockingSend(); // lets stop() cut a send() waiting for the broker
 
     private volatile boolean running = true;
-    private final CountDownLatch stopRequested = new CountDownLatch(1); // wakes the pause between events
+    private final Pace pace;
     private volatile String fatalError;
     private volatile boolean stoppedBySyncFailure; // its reason is the failure line already printed
-    private long nextEventAt; // System.nanoTime() at which the next event is due; 0 before the first pause
     private volatile long sent; // only the sending thread writes it; --quiet's progress thread reads it
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong completed = new AtomicLong(); // acknowledged or failed
@@ -80,11 +88,14 @@ public final class UserActivityProducer {
         this.bootstrapServers = options.client().bootstrapServers();
         this.events = events;
         this.interval = options.interval();
+        this.pace = new Pace(interval);
         this.maxMessages = options.maxMessages();
         this.sync = options.sync();
         this.keyByUser = options.keyByUser();
         this.quiet = options.quiet();
         this.json = options.output() == ProducerOptions.Output.json;
+        this.deliveryTimeout = Duration.ofMillis(Long.parseLong(String.valueOf(options.client().userProperties()
+                .getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000)).trim()));
         this.messages = new Messages(options.client().language());
         this.out = out;
         this.err = err;
@@ -99,7 +110,7 @@ public final class UserActivityProducer {
         ProducerOptions options = new ProducerOptions();
         return Cli.execute(options, args, out, err, () -> {
             UserActivityProducer app = create(options, out, err);
-            return Cli.runUntilStopped(app::run, app::stop, SHUTDOWN_GRACE.plusSeconds(5));
+            return Cli.runUntilStopped(app::run, app::stop, SHUTDOWN_LIMIT);
         });
     }
 
@@ -127,6 +138,12 @@ public final class UserActivityProducer {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // send() and partitionsFor() wait this long for a broker; Kafka's 60 s would hide a wrong address.
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Failures.BROKER_WAIT.toMillis());
+        // Keep the topic's metadata while the broker is away. Kafka 4's default, "rebootstrap", forgets it as soon
+        // as no known broker can be reached and starts over from bootstrap.servers: then every send() during an
+        // outage waits max.block.ms for metadata and fails ("Topic ... not present in metadata after 10000 ms")
+        // instead of waiting in the buffer to be retried for delivery.timeout.ms. "none" is Kafka 3's behaviour:
+        // retry the brokers it knows. (Rebootstrapping helps a client whose whole cluster moved to new addresses.)
+        config.put(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
         if (options.interval().isZero()) {
             // --interval 0 makes the producer a load generator: then throughput is what counts, not the
             // latency of one event. Kafka's defaults (16 KiB batches, linger.ms=5) send many small requests,
@@ -149,22 +166,26 @@ public final class UserActivityProducer {
 
     /** Sends until stopped or done; returns the exit code: 0, or 1 after a fatal error. */
     public int run() {
-        Thread progress = quiet ? startProgress() : null;
+        Progress progress = quiet ? new Progress(() -> sent, acknowledged::get, messages, err) : null;
+        OutageWatcher outages = null;
         try {
             if (connect()) {
+                outages = new OutageWatcher(producer::metrics, () -> sent - completed.get(),
+                        () -> err.println(messages.brokerAway(bootstrapServers, deliveryTimeout)),
+                        () -> err.println(messages.brokerBack(bootstrapServers))).start();
                 produce();
                 awaitInFlight();
             }
         } finally {
             if (progress != null) {
-                progress.interrupt();
-                try {
-                    progress.join(1000); // its last line comes before the summary
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                progress.close(); // its last line comes before the summary
             }
-            producer.close(SHUTDOWN_GRACE); // events still unacknowledged after the grace fail in their callbacks
+            // Events still unacknowledged after the grace fail in their callbacks, each with its line, before
+            // close() returns. Nothing sent, nothing to wait for: a failed start ends at once.
+            BoundedClose.close(producer, sent == 0 ? Duration.ZERO : SHUTDOWN_GRACE);
+            if (outages != null) {
+                outages.close();
+            }
         }
         if (fatalError != null) {
             err.println(fatalError);
@@ -173,17 +194,24 @@ public final class UserActivityProducer {
         return fatalError == null && !stoppedBySyncFailure ? Cli.OK : Cli.FAILED;
     }
 
-    /** Ends the run from another thread (a shutdown hook): no new events, in-flight ones get a grace period. */
+    /**
+     * Ends the run from another thread (a shutdown hook): no new events, a send() waiting for the broker gives
+     * up at once, in-flight events get a grace period.
+     */
     public void stop() {
         running = false;
-        stopRequested.countDown();
+        blocking.stop();
+        pace.stop();
     }
 
     /** Fetches the topic's metadata once, so a wrong address or missing rights fail before the first event. */
     private boolean connect() {
+        blocking.enter();
         try {
             producer.partitionsFor(topic);
             return true;
+        } catch (InterruptException e) {
+            return false; // stopped before the broker answered: the summary says nothing was sent
         } catch (TimeoutException e) {
             fatalError = Failures.timeoutMessage(e, producer.metrics(), bootstrapServers, topic, messages);
         } catch (KafkaException e) {
@@ -191,6 +219,8 @@ public final class UserActivityProducer {
             if (fatalError == null) {
                 throw e;
             }
+        } finally {
+            blocking.exit();
         }
         return false;
     }
@@ -201,11 +231,13 @@ public final class UserActivityProducer {
             String key = keyByUser ? String.valueOf(event.userId()) : null;
             if (!quiet && !json) {
                 out.println(messages.sending(event));
+                checkStdout();
             }
             String eventId = runId + "-" + sent;
             RecordHeaders headers = new RecordHeaders();
             headers.add(EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
             sent++;
+            blocking.enter();
             try {
                 Future<RecordMetadata> result = producer.send(new ProducerRecord<>(topic, null, key, event, headers),
                         (metadata, error) -> onCompletion(eventId, key, metadata, error));
@@ -215,10 +247,13 @@ public final class UserActivityProducer {
             } catch (ExecutionException e) {
                 // reported by the callback already
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                stop();
+                stop(); // --sync's get() cut by a stop: the event is still in flight, close() settles it
+            } catch (InterruptException e) {
+                onCompletion(eventId, key, null, new KafkaException(messages.stoppedWhileWaiting()));
             } catch (KafkaException e) {
                 onCompletion(eventId, key, null, e);
+            } finally {
+                blocking.exit();
             }
             if (!interval.isZero() && sent < maxMessages) {
                 pause();
@@ -233,6 +268,7 @@ public final class UserActivityProducer {
             if (!quiet) {
                 out.println(json ? SendReport.acknowledged(eventId, metadata)
                         : messages.sent(metadata.topic(), metadata.partition(), metadata.offset(), key));
+                checkStdout();
             }
         } else {
             err.println(messages.sendFailed(Cli.oneLine(error)));
@@ -243,8 +279,9 @@ public final class UserActivityProducer {
             if (fatal != null && fatalError == null) {
                 fatalError = fatal;
                 stop();
-            } else if (sync && !(error instanceof RetriableException)) {
-                stoppedBySyncFailure = true; // --sync: stop at the first event no retry can deliver
+            } else if (sync && running && !(error instanceof RetriableException)) {
+                // --sync: stop at the first event no retry can deliver (not one failed by a stop request)
+                stoppedBySyncFailure = true;
                 stop();
             }
         }
@@ -268,43 +305,21 @@ public final class UserActivityProducer {
         }
     }
 
-    /** --quiet: a line on stderr each second with the events sent and acknowledged so far, and the rate. */
-    private Thread startProgress() {
-        Thread thread = new Thread(() -> {
-            long lastAcknowledged = 0;
-            long last = System.nanoTime();
-            try {
-                while (true) {
-                    Thread.sleep(1000);
-                    long now = System.nanoTime();
-                    long acked = acknowledged.get();
-                    err.println(messages.producerProgress(sent, acked,
-                            Math.round((acked - lastAcknowledged) * 1e9 / (now - last))));
-                    lastAcknowledged = acked;
-                    last = now;
-                }
-            } catch (InterruptedException e) {
-                // the run is over
+    /**
+     * A PrintStream never throws: a reader that went away ({@code | head}) or a full disk only sets its error
+     * flag. Then stop as on Ctrl+C (in-flight events are settled, the summary goes to stderr), and exit 1.
+     */
+    private void checkStdout() {
+        if (out.checkError()) {
+            if (fatalError == null) {
+                fatalError = messages.stdoutFailed();
             }
-        }, "progress");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+            stop();
+        }
     }
 
-    /**
-     * Waits until the next event is due: one every interval, counted from the previous event's due time rather
-     * than from the end of its send, so --interval 1ms makes 1,000 events/s. A sender that falls behind
-     * (a slow broker, a blocked send) goes on at the interval from now, without a burst to catch up.
-     */
     private void pause() {
-        long now = System.nanoTime();
-        nextEventAt = nextEventAt == 0 || now - nextEventAt > interval.toNanos() ? now + interval.toNanos()
-                : nextEventAt + interval.toNanos();
-        try {
-            stopRequested.await(nextEventAt - now, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!pace.awaitNext()) {
             stop();
         }
     }

@@ -77,6 +77,14 @@ final class JarProcess implements AutoCloseable {
         }
     }
 
+    /** Sends a signal by name ({@code INT} as Ctrl+C, {@code TERM}) and returns at once. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

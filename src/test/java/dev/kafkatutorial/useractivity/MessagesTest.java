@@ -101,6 +101,24 @@ class MessagesTest {
     }
 
     @Test
+    void producerFaultLinesInBothLanguages() {
+        assertThat(ko.brokerAway("localhost:9092", Duration.ofSeconds(120))).startsWith("브로커 연결 끊김: localhost:9092")
+                .contains("120초").doesNotContain("\n");
+        assertThat(en.brokerAway("localhost:9092", Duration.ofSeconds(120))).startsWith("Lost the Kafka broker at localhost:9092")
+                .contains("120 s");
+        assertThat(ko.brokerBack("localhost:9092")).isEqualTo("브로커 다시 연결됨: localhost:9092");
+        assertThat(en.brokerBack("localhost:9092")).isEqualTo("Reconnected to the Kafka broker at localhost:9092");
+        assertThat(ko.stdoutFailed()).startsWith("표준 출력에 쓸 수 없어 중지합니다");
+        assertThat(en.stdoutFailed()).startsWith("Stopping: cannot write to standard output");
+        assertThat(ko.stoppedWhileWaiting()).isEqualTo("브로커를 기다리는 중에 중지되었습니다");
+        assertThat(en.stoppedWhileWaiting()).isEqualTo("stopped while waiting for the broker");
+        assertThat(ko.notKafka("localhost:8000", Duration.ofSeconds(10)))
+                .startsWith("localhost:8000 주소는 응답하지만 카프카 브로커가 아닙니다").contains("10초", "--bootstrap-server");
+        assertThat(en.notKafka("localhost:8000", Duration.ofSeconds(10)))
+                .startsWith("localhost:8000 answers, but it is not a Kafka broker").contains("10 s", "--bootstrap-server");
+    }
+
+    @Test
     void excerptsAreShortEscapedAndSafe() {
         assertThat(UserActivityConsumer.excerpt(ByteBuffer.wrap("not json".getBytes(StandardCharsets.UTF_8))))
                 .isEqualTo("\"not json\"");

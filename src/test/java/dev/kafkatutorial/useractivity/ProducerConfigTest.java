@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkatutorial.useractivity.cli.ProducerOptions;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -23,6 +24,12 @@ class ProducerConfigTest {
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
                 .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 0)
                 .doesNotContainKeys(ProducerConfig.BATCH_SIZE_CONFIG);
+    }
+
+    @Test
+    void theTopicsMetadataIsKeptThroughABrokerOutage() {
+        // ProducerOutageIT shows why: with Kafka 4's "rebootstrap", send() blocks and fails during an outage.
+        assertThat(config()).containsEntry(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
     }
 
     @Test
