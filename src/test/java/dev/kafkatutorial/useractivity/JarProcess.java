@@ -30,7 +30,9 @@ final class JarProcess implements AutoCloseable {
         try {
             out = Files.createTempFile("jar-out-", ".txt");
             err = Files.createTempFile("jar-err-", ".txt");
-            List<String> command = new ArrayList<>(List.of(
+            // env restores SIGINT's default first: a build started in the background (`mvn verify &`, some CI
+            // runners) inherits SIGINT as ignored, and the JVM then never sees a Ctrl+C the test sends.
+            List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
             command.addAll(args);
             process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
