@@ -3,6 +3,7 @@ package dev.kafkatutorial.useractivity;
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import dev.kafkatutorial.useractivity.cli.ProducerOptions;
+import dev.kafkatutorial.useractivity.producer.Transactions;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -59,6 +60,7 @@ public final class UserActivityProducer {
     private final Messages messages;
     private final PrintStream out;
     private final PrintStream err;
+    private final Transactions<String, UserActivity> transactions; // --transactional-id; else a pass-through
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
     private volatile boolean running = true;
@@ -85,6 +87,8 @@ public final class UserActivityProducer {
         this.messages = new Messages(options.client().language());
         this.out = out;
         this.err = err;
+        this.transactions = new Transactions<>(producer, options.transactionalId(), options.transactionSize(),
+                options.abortEvery(), messages, out, err);
     }
 
     public static void main(String[] args) {
@@ -139,6 +143,13 @@ public final class UserActivityProducer {
         }
         // delivery.timeout.ms stays at Kafka's 120 s: an event is retried through a broker restart that long
         // before it counts as failed.
+        if (options.transactionalId() != null) {
+            // --transactional-id: events go out in transactions (producer/Transactions). The id survives restarts:
+            // a new producer with it fences the old one and aborts what that one left open.
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, options.transactionalId());
+            config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                    Transactions.timeoutMs(options.interval(), options.transactionSize()));
+        }
         config.putAll(client.userProperties());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, client.bootstrapServers());
         return config;
@@ -150,6 +161,9 @@ public final class UserActivityProducer {
         try {
             if (connect()) {
                 produce();
+                if (fatalError == null) {
+                    transactions.finish(); // commits (or aborts) the open transaction, if any
+                }
                 awaitInFlight();
             }
         } finally {
@@ -203,7 +217,7 @@ public final class UserActivityProducer {
             headers.add(EVENT_ID_HEADER, (runId + "-" + sent).getBytes(StandardCharsets.UTF_8));
             sent++;
             try {
-                Future<RecordMetadata> result = producer.send(new ProducerRecord<>(topic, null, key, event, headers),
+                Future<RecordMetadata> result = transactions.send(new ProducerRecord<>(topic, null, key, event, headers),
                         (metadata, error) -> onCompletion(key, metadata, error));
                 if (sync) {
                     result.get(); // the callback has run when get() returns: its line comes before the next event
