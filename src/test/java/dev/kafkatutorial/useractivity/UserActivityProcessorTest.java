@@ -107,7 +107,7 @@ class UserActivityProcessorTest {
     }
 
     @Test
-    @Timeout(10) // the behaviour broken, it would loop for ever
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // broken, it would loop for ever
     void failingAgainAndAgainEndsTheRunInsteadOfLoopingForEver() {
         producer.commitTransactionException = new KafkaException("no luck");
         consumer.schedulePollTask(() -> consumer.rebalance(List.of(TP0)));
