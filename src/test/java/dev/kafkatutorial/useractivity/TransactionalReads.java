@@ -3,8 +3,11 @@ package dev.kafkatutorial.useractivity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -56,6 +59,18 @@ final class TransactionalReads {
             }
             return ids;
         }
+    }
+
+    /** The ids that occur more than once, each once. */
+    static Set<String> repeated(List<String> ids) {
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new TreeSet<>();
+        for (String id : ids) {
+            if (!seen.add(id)) {
+                repeated.add(id);
+            }
+        }
+        return repeated;
     }
 
     /** The events in the {@code 트랜잭션 커밋 - 이벤트 N개} lines of a producer's or processor's output. */
