@@ -59,9 +59,7 @@ class ProcessorKilledIT {
         long started = System.nanoTime();
         JarProcess last = JarProcess.start(processor);
         try {
-            await().atMost(LIMIT).until(() -> new HashSet<>(
-                    TransactionalReads.eventIds(bootstrap, output, "read_committed", LIMIT)).size() >= EVENTS
-                    || !last.isAlive());
+            TransactionalReads.awaitCommitted(bootstrap, output, EVENTS, Duration.ofSeconds(30));
         } finally {
             last.terminate(Duration.ofSeconds(20));
         }

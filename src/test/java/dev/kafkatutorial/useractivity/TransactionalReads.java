@@ -61,6 +61,19 @@ final class TransactionalReads {
         }
     }
 
+    /**
+     * Waits until a read_committed reader of {@code topic} sees {@code count} distinct ids, or {@code limit} has
+     * passed: returns either way, so that the test's assertions, not a timeout, say what is missing.
+     */
+    static void awaitCommitted(String bootstrapServers, String topic, int count, Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline
+                && new HashSet<>(eventIds(bootstrapServers, topic, "read_committed", limit)).size() < count) {
+            Thread.sleep(500);
+        }
+    }
+
     /** The ids that occur more than once, each once. */
     static Set<String> repeated(List<String> ids) {
         Set<String> seen = new HashSet<>();
