@@ -3,23 +3,20 @@ package dev.kafkatutorial.useractivity;
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import dev.kafkatutorial.useractivity.cli.ProcessorOptions;
+import dev.kafkatutorial.useractivity.processor.PollBatch;
 import dev.kafkatutorial.useractivity.processor.ProcessedActivity;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -210,18 +207,7 @@ public final class UserActivityProcessor {
 
     /** One poll, one transaction: its output records and the input positions after them, committed together. */
     private void process(ConsumerRecords<String, UserActivity> records) {
-        Map<TopicPartition, Long> firstOffsets = new LinkedHashMap<>(); // where to read again if it aborts
-        Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>();
-        SortedMap<Integer, long[]> ranges = new TreeMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<String, UserActivity>> inPartition = records.records(partition);
-            long first = inPartition.get(0).offset();
-            long last = inPartition.get(inPartition.size() - 1).offset();
-            firstOffsets.put(partition, first);
-            // A committed position is the next offset to read, not the last one read.
-            nextOffsets.put(partition, new OffsetAndMetadata(last + 1));
-            ranges.put(partition.partition(), new long[] {first, last});
-        }
+        PollBatch batch = new PollBatch(records);
         int events = 0;
         int nulls = 0;
         producer.beginTransaction();
@@ -242,7 +228,7 @@ public final class UserActivityProcessor {
             // The input positions join the transaction: the group's offsets commit if and only if the output
             // does. The group metadata (generation, member) lets the coordinator refuse the commit of a member
             // the group has since replaced, a "zombie" that lost its partitions in a rebalance.
-            producer.sendOffsetsToTransaction(nextOffsets, consumer.groupMetadata());
+            producer.sendOffsetsToTransaction(batch.nextOffsets(), consumer.groupMetadata());
             producer.commitTransaction();
         } catch (ProducerFencedException | FencedInstanceIdException e) {
             throw e; // another processor has our transactional id: nothing more this one may write
@@ -255,7 +241,7 @@ public final class UserActivityProcessor {
             if (++abortsInARow >= MAX_ABORTS_IN_A_ROW) {
                 throw e;
             }
-            firstOffsets.forEach((partition, offset) -> {
+            batch.firstOffsets().forEach((partition, offset) -> {
                 if (consumer.assignment().contains(partition)) {
                     consumer.seek(partition, offset);
                 }
@@ -266,7 +252,7 @@ public final class UserActivityProcessor {
         committed++;
         processed += events;
         skipped += nulls;
-        out.println(messages.processorCommitted(records.count(), inputTopic, messages.offsetRanges(ranges), outputTopic));
+        out.println(messages.processorCommitted(records.count(), inputTopic, messages.offsetRanges(batch.ranges()), outputTopic));
     }
 
     /** Reports a record whose value is not a valid event and moves past it; the next transaction commits past it. */
