@@ -5,14 +5,15 @@ import dev.kafkatutorial.useractivity.cli.Version;
 import java.io.IOException;
 import java.util.Arrays;
 
-/** The runnable jar's entry point: {@code java -jar user-activity-kafka.jar producer|consumer [options]}. */
+/** The runnable jar's entry point: {@code java -jar user-activity-kafka.jar producer|consumer|processor [options]}. */
 public final class Main {
 
     private static final String USAGE = """
-            Usage: java -jar user-activity-kafka.jar producer|consumer [options]
+            Usage: java -jar user-activity-kafka.jar producer|consumer|processor [options]
               producer   send a random user-activity event every 5 s (the tutorial's producer_example.py)
               consumer   print each event as it arrives (the tutorial's consumer_example.py)
-            Run 'producer --help' or 'consumer --help' for their options, '--version' for the versions.""";
+              processor  pass each event on to user_activity_messages with its sentence, exactly once
+            Run 'producer --help', 'consumer --help' or 'processor --help' for their options, '--version' for the versions.""";
 
     private Main() {
     }
@@ -23,12 +24,13 @@ public final class Main {
         switch (program) {
             case "producer" -> UserActivityProducer.main(rest);
             case "consumer" -> UserActivityConsumer.main(rest);
+            case "processor" -> UserActivityProcessor.main(rest);
             case "-h", "--help" -> System.out.println(USAGE);
             case "-V", "--version" -> System.out.println(new Version().getVersion()[0]);
             default -> {
                 System.err.println(program.isEmpty()
-                        ? "user-activity-kafka: say which program to run: producer or consumer (see --help)"
-                        : "user-activity-kafka: unknown program '" + program + "': use producer or consumer (see --help)");
+                        ? "user-activity-kafka: say which program to run: producer, consumer or processor (see --help)"
+                        : "user-activity-kafka: unknown program '" + program + "': use producer, consumer or processor (see --help)");
                 System.exit(Cli.USAGE);
             }
         }

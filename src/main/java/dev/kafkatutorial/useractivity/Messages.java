@@ -2,6 +2,7 @@ package dev.kafkatutorial.useractivity;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.stream.Collectors;
 
 /**
@@ -141,6 +142,80 @@ public final class Messages {
     public String consumerSummary(long read, long skipped) {
         return pick("컨슈머 종료 - 처리한 메시지: " + read + ", 건너뛴 메시지: " + skipped,
                 "Consumer stopped - processed: " + read + ", skipped: " + skipped);
+    }
+
+    // ---- exactly once: transactions, isolation levels, the processor ---------------------------------------
+
+    /** {@code 트랜잭션 커밋 - 이벤트 10개 (오프셋 20-29)}: the producer's --transactional-id, one line per commit. */
+    public String transactionCommitted(int events, String offsets) {
+        return pick("트랜잭션 커밋 - 이벤트 " + events + "개 (" + offsets + ")",
+                "Transaction committed - " + events + " events (" + offsets + ")");
+    }
+
+    /** --abort-every: the transaction aborted on purpose. */
+    public String transactionAborted(int events) {
+        return pick("트랜잭션 중단 - 이벤트 " + events + "개: read_committed 컨슈머에게는 보이지 않습니다",
+                "Transaction aborted - " + events + " events: a read_committed consumer never sees them");
+    }
+
+    public String transactionFailed(String reason) {
+        return pick("트랜잭션 실패 - " + reason, "Transaction failed - " + reason);
+    }
+
+    public String transactionSummary(long committed, long aborted) {
+        return pick("트랜잭션 - 커밋: " + committed + ", 중단: " + aborted,
+                "Transactions - committed: " + committed + ", aborted: " + aborted);
+    }
+
+    /**
+     * Where a transaction's records landed: {@code 오프셋 20-29} on one partition, else each partition's range
+     * ({@code 파티션 0: 오프셋 20-25, 파티션 2: 오프셋 3-6}). {@code ranges} maps partition to {first, last}.
+     */
+    public String offsetRanges(SortedMap<Integer, long[]> ranges) {
+        if (ranges.size() == 1) {
+            long[] range = ranges.values().iterator().next();
+            return pick("오프셋 ", "offsets ") + range[0] + "-" + range[1];
+        }
+        return ranges.entrySet().stream()
+                .map(r -> pick("파티션 " + r.getKey() + ": 오프셋 ", "partition " + r.getKey() + ": offsets ")
+                        + r.getValue()[0] + "-" + r.getValue()[1])
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The fenced producer's (or processor's) one line before it exits 1. */
+    public String fenced(String transactionalId) {
+        return pick("펜싱됨: 같은 transactional.id(" + transactionalId + ")로 다른 프로듀서가 시작해 이 프로듀서를 "
+                        + "대신합니다. 종료합니다",
+                "Fenced: another producer started with the same transactional.id (" + transactionalId
+                        + ") and takes over from this one. Exiting");
+    }
+
+    /** The processor's first line (stderr): what it reads, where it writes, as whom. */
+    public String processorStarted(String input, String output, String group, String transactionalId) {
+        return pick("프로세서 시작 - " + input + " → " + output + " (그룹: " + group + ", transactional.id: "
+                        + transactionalId + ", read_committed)",
+                "Processor started - " + input + " -> " + output + " (group: " + group + ", transactional.id: "
+                        + transactionalId + ", read_committed)");
+    }
+
+    /** One line per poll: its output records and its input offsets, committed in one transaction. */
+    public String processorCommitted(int events, String inputTopic, String inputOffsets, String outputTopic) {
+        return pick("트랜잭션 커밋 - 이벤트 " + events + "개: " + inputTopic + " " + inputOffsets + " → " + outputTopic,
+                "Transaction committed - " + events + " events: " + inputTopic + " " + inputOffsets + " -> "
+                        + outputTopic);
+    }
+
+    /** A transaction the processor had to abort: its events are read again and written again. */
+    public String processorAborted(int events, String reason) {
+        return pick("트랜잭션 중단 - 이벤트 " + events + "개를 다시 처리합니다: " + reason,
+                "Transaction aborted - " + events + " events will be processed again: " + reason);
+    }
+
+    public String processorSummary(long processed, long committed, long aborted, long skipped) {
+        return pick("프로세서 종료 - 처리한 메시지: " + processed + ", 커밋한 트랜잭션: " + committed + ", 중단한 트랜잭션: "
+                        + aborted + ", 건너뛴 메시지: " + skipped,
+                "Processor stopped - processed: " + processed + ", transactions committed: " + committed
+                        + ", aborted: " + aborted + ", skipped: " + skipped);
     }
 
     // ---- failures that end a program ---------------------------------------------------------------------

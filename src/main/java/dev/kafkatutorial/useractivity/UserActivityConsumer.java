@@ -122,6 +122,9 @@ public final class UserActivityConsumer {
         // whatever this is, but close() waits out a fetch in flight: Kafka's 500 ms made every --max-messages
         // run at the end of a topic half a second longer. 100 ms costs an idle consumer 10 small requests a second.
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        // read_committed returns only events of committed transactions and waits at an open one (the "last
+        // stable offset"); read_uncommitted, Kafka's default, returns every event written, aborted ones too.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, options.isolationLevel().name());
         config.putAll(client.userProperties());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, client.bootstrapServers());
         return config;

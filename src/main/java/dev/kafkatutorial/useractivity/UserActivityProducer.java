@@ -9,6 +9,7 @@ import dev.kafkatutorial.useractivity.producer.OutageWatcher;
 import dev.kafkatutorial.useractivity.producer.Pace;
 import dev.kafkatutorial.useractivity.producer.Progress;
 import dev.kafkatutorial.useractivity.producer.SendReport;
+import dev.kafkatutorial.useractivity.producer.Transactions;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -69,6 +70,7 @@ public final class UserActivityProducer {
     private final PrintStream out;
     private final PrintStream err;
     private final Duration deliveryTimeout;
+    private final Transactions<String, UserActivity> transactions; // --transactional-id; else a pass-through
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final BlockingSend blocking = new BlockingSend(); // lets stop() cut a send() waiting for the broker
 
@@ -99,6 +101,8 @@ public final class UserActivityProducer {
         this.messages = new Messages(options.client().language());
         this.out = out;
         this.err = err;
+        this.transactions = new Transactions<>(producer, options.transactionalId(), options.transactionSize(),
+                options.abortEvery(), messages, out, err);
     }
 
     public static void main(String[] args) {
@@ -159,6 +163,13 @@ public final class UserActivityProducer {
         }
         // delivery.timeout.ms stays at Kafka's 120 s: an event is retried through a broker restart that long
         // before it counts as failed.
+        if (options.transactionalId() != null) {
+            // --transactional-id: events go out in transactions (producer/Transactions). The id survives restarts:
+            // a new producer with it fences the old one and aborts what that one left open.
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, options.transactionalId());
+            config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                    Transactions.timeoutMs(options.interval(), options.transactionSize()));
+        }
         config.putAll(client.userProperties());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, client.bootstrapServers());
         return config;
@@ -174,6 +185,9 @@ public final class UserActivityProducer {
                         () -> err.println(messages.brokerAway(bootstrapServers, deliveryTimeout)),
                         () -> err.println(messages.brokerBack(bootstrapServers))).start();
                 produce();
+                if (fatalError == null) {
+                    transactions.finish(); // commits (or aborts) the open transaction, if any
+                }
                 awaitInFlight();
             }
         } finally {
@@ -239,7 +253,7 @@ public final class UserActivityProducer {
             sent++;
             blocking.enter();
             try {
-                Future<RecordMetadata> result = producer.send(new ProducerRecord<>(topic, null, key, event, headers),
+                Future<RecordMetadata> result = transactions.send(new ProducerRecord<>(topic, null, key, event, headers),
                         (metadata, error) -> onCompletion(eventId, key, metadata, error));
                 if (sync) {
                     result.get(); // the callback has run when get() returns: its line comes before the next event

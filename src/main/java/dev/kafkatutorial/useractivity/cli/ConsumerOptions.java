@@ -63,6 +63,14 @@ public final class ConsumerOptions implements Cli.Validated {
             description = "text: the tutorial's lines; json: one JSON object per event, for jq. Default: ${DEFAULT-VALUE}")
     Output output;
 
+    /** Which records a read returns: all, or only those of committed transactions. */
+    public enum IsolationLevel { read_uncommitted, read_committed }
+
+    @Option(names = "--isolation-level", paramLabel = "read_committed|read_uncommitted", defaultValue = "read_uncommitted",
+            description = "read_committed: skip events of aborted (and still open) transactions; "
+                    + "read_uncommitted: print every event written. Default: ${DEFAULT-VALUE} (Kafka's)")
+    IsolationLevel isolationLevel;
+
     private String throwAwayGroup;
 
     @Override
@@ -140,5 +148,9 @@ public final class ConsumerOptions implements Cli.Validated {
 
     public Output output() {
         return output;
+    }
+
+    public IsolationLevel isolationLevel() {
+        return isolationLevel;
     }
 }

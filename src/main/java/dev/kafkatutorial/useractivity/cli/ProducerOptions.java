@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Sends a random user-activity event as JSON every --interval, as the tutorial's "
                 + "producer_example.py does.")
-public final class ProducerOptions {
+public final class ProducerOptions implements Cli.Validated {
 
     @Mixin
     ClientOptions client = new ClientOptions();
@@ -49,6 +49,30 @@ public final class ProducerOptions {
                     + "(event_id, status, topic, partition, offset, error), for scripts. Default: ${DEFAULT-VALUE}")
     Output output;
 
+    @Option(names = "--transactional-id", paramLabel = "ID",
+            description = "Send in transactions under this transactional.id: each --transaction-size events are "
+                    + "committed (or aborted) together. A second producer with the same id fences this one")
+    String transactionalId;
+
+    @Option(names = "--transaction-size", paramLabel = "N", converter = Converters.PositiveLong.class,
+            description = "With --transactional-id: events per transaction. Default: 10")
+    Long transactionSize;
+
+    @Option(names = "--abort-every", paramLabel = "K", converter = Converters.PositiveLong.class,
+            description = "With --transactional-id: abort every K-th transaction on purpose, so a read_committed "
+                    + "consumer shows the difference")
+    Long abortEvery;
+
+    @Override
+    public void validate() {
+        if (transactionalId == null && (abortEvery != null || transactionSize != null)) {
+            throw new IllegalArgumentException("--transaction-size and --abort-every need --transactional-id");
+        }
+        if (transactionalId != null && transactionalId.isBlank()) {
+            throw new IllegalArgumentException("--transactional-id must not be blank");
+        }
+    }
+
     public ClientOptions client() {
         return client;
     }
@@ -77,6 +101,21 @@ public final class ProducerOptions {
 
     public Output output() {
         return output;
+    }
+
+    /** {@code --transactional-id}, or {@code null}: no transactions. */
+    public String transactionalId() {
+        return transactionalId;
+    }
+
+    /** Events per transaction. */
+    public long transactionSize() {
+        return transactionSize == null ? 10 : transactionSize;
+    }
+
+    /** Every K-th transaction is aborted; 0: none. */
+    public long abortEvery() {
+        return abortEvery == null ? 0 : abortEvery;
     }
 
     /** Whether records are keyed by user id ({@code --key user_id}). */

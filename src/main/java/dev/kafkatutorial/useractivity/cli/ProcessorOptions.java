@@ -1,0 +1,50 @@
+package dev.kafkatutorial.useractivity.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code user-activity-processor} options. Parsing only: the program reads these and wires itself up. */
+@Command(name = "user-activity-processor", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Reads user-activity events (--topic) and writes each, with its sentence added as \"message\", "
+                + "to --output-topic, exactly once: each poll's output and input offsets commit in one transaction.")
+public final class ProcessorOptions {
+
+    static final String DEFAULT_OUTPUT_TOPIC = "user_activity_messages";
+    static final String DEFAULT_GROUP = "user_activity_processor";
+
+    @Mixin
+    ClientOptions client = new ClientOptions();
+
+    @Option(names = "--output-topic", paramLabel = "TOPIC", defaultValue = DEFAULT_OUTPUT_TOPIC,
+            description = "Topic to write to. Default: ${DEFAULT-VALUE}")
+    String outputTopic;
+
+    @Option(names = "--group", paramLabel = "GROUP", defaultValue = DEFAULT_GROUP,
+            description = "Consumer group, whose offsets commit inside the transactions. Default: ${DEFAULT-VALUE}")
+    String group;
+
+    @Option(names = "--transactional-id", paramLabel = "ID",
+            description = "The producer's transactional.id. A restart with the same id aborts what a crashed run "
+                    + "left open; a second running processor needs an id of its own. Default: GROUP-TOPIC")
+    String transactionalId;
+
+    /** The input topic ({@code --topic}, default {@code user_activity}). */
+    public ClientOptions client() {
+        return client;
+    }
+
+    public String outputTopic() {
+        return outputTopic;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    /** {@code --transactional-id}, else one derived from the group and the input topic, the same on every restart. */
+    public String transactionalId() {
+        return transactionalId != null ? transactionalId : group + "-" + client.topic();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.kafkatutorial.useractivity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kafkatutorial.useractivity.broker.TestKafka;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The producer's transactions against a real broker: what an aborted transaction leaves for each isolation
+ * level, and a second producer with the same transactional id fencing the first.
+ */
+class TransactionsIT {
+
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    @Test
+    void abortedTransactionsAreInvisibleToReadCommittedOnly() throws Exception {
+        String topic = "transactions-aborted-" + System.nanoTime();
+        TestKafka.createTopic(topic, 1);
+        // Six transactions of five events; the 3rd and the 6th are aborted on purpose.
+        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
+                "--transactional-id", topic, "--transaction-size", "5", "--abort-every", "3",
+                "--interval", "0", "--max-messages", "30");
+        assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
+        assertThat(producer.out().lines().filter(l -> l.startsWith("트랜잭션 커밋 - 이벤트 5개"))).hasSize(4);
+        assertThat(producer.out().lines()
+                .filter(l -> l.equals("트랜잭션 중단 - 이벤트 5개: read_committed 컨슈머에게는 보이지 않습니다"))).hasSize(2);
+        assertThat(producer.err()).contains("트랜잭션 - 커밋: 4, 중단: 2", "프로듀서 종료 - 전송: 30, 성공: 30, 실패: 0");
+
+        List<String> committed = read(topic, "read_committed");
+        List<String> uncommitted = read(topic, "read_uncommitted");
+
+        Set<String> all = new HashSet<>(uncommitted);
+        // Ids are "<run>-<sequence>"; transaction t (from 0) holds sequences 5t..5t+4, and t = 2 and 5 were aborted.
+        Set<String> expected = all.stream()
+                .filter(id -> (Long.parseLong(id.substring(id.lastIndexOf('-') + 1)) / 5) % 3 != 2)
+                .collect(Collectors.toSet());
+        System.out.println("FIGURES transactions, --abort-every 3: 30 sent, read_committed read " + committed.size()
+                + ", read_uncommitted read " + uncommitted.size());
+        assertThat(uncommitted).hasSize(30).doesNotHaveDuplicates();
+        assertThat(expected).hasSize(20);
+        assertThat(committed).hasSize(20).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(committed)).isEqualTo(expected);
+    }
+
+    @Test
+    void aSecondProducerWithTheSameTransactionalIdFencesTheFirst() throws Exception {
+        String topic = "transactions-fenced-" + System.nanoTime();
+        TestKafka.createTopic(topic, 1);
+        // Long transactions: the second producer fences the first while it is sending. (A commit that meets the
+        // fencing half-way can get an "unexpected server error" from Kafka 4.1's coordinator instead of "fenced".)
+        JarProcess first = JarProcess.start("producer", "--bootstrap-server", TestKafka.bootstrapServers(),
+                "--topic", topic, "--transactional-id", topic, "--transaction-size", "1000", "--interval", "50ms");
+        try {
+            await().atMost(LIMIT).until(() -> first.out().contains("메시지 전송 성공") || !first.isAlive());
+            ProgramRun second = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
+                    "--transactional-id", topic, "--interval", "0", "--max-messages", "2", "--transaction-size", "2");
+            assertThat(second.awaitExit(LIMIT)).as(second.err()).isZero();
+
+            assertThat(first.awaitExit(LIMIT)).as(first.err()).isEqualTo(1);
+            assertThat(first.err().lines().toList()).as("one line, no stack trace").containsExactly(
+                    "user-activity-producer: 펜싱됨: 같은 transactional.id(" + topic + ")로 다른 프로듀서가 시작해 "
+                            + "이 프로듀서를 대신합니다. 종료합니다");
+        } finally {
+            if (first.isAlive()) {
+                first.kill();
+            }
+        }
+    }
+
+    private static List<String> read(String topic, String isolationLevel) throws InterruptedException {
+        ProgramRun consumer = ProgramRun.consumer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
+                "--group", topic + "-" + isolationLevel, "--isolation-level", isolationLevel, "--output", "json",
+                "--timeout-ms", "2000");
+        assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
+        return EventIds.inJsonLines(consumer.out());
+    }
+}

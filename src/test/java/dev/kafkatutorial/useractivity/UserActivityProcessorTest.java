@@ -1,0 +1,172 @@
+package dev.kafkatutorial.useractivity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kafkatutorial.useractivity.cli.ProcessorOptions;
+import dev.kafkatutorial.useractivity.processor.ProcessedActivity;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+/** The processor's loop on Kafka's mock clients: one transaction per poll, offsets inside it, aborts, fencing. */
+class UserActivityProcessorTest {
+
+    private static final String TOPIC = "user_activity";
+    private static final TopicPartition TP0 = new TopicPartition(TOPIC, 0);
+
+    private final MockConsumer<String, UserActivity> consumer = new MockConsumer<>("earliest");
+    private final MockProducer<String, ProcessedActivity> producer =
+            new MockProducer<>(true, null, new StringSerializer(), new JsonSerializer<>());
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ProcessorOptions options = new ProcessorOptions();
+    private UserActivityProcessor processor;
+
+    UserActivityProcessorTest() {
+        new CommandLine(options).parseArgs();
+        processor = new UserActivityProcessor(consumer, producer, options,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        consumer.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, Node.noNode(), new Node[0], new Node[0])));
+        consumer.updateBeginningOffsets(Map.of(TP0, 0L));
+    }
+
+    @Test
+    void eachPollIsOneTransactionWithItsOutputAndTheNextInputOffsets() {
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(TP0));
+            addRecords(0, 3);
+        });
+        consumer.schedulePollTask(processor::stop);
+
+        assertThat(processor.run()).isZero();
+
+        assertThat(producer.transactionInitialized()).isTrue();
+        assertThat(producer.commitCount()).isEqualTo(1);
+        List<ProducerRecord<String, ProcessedActivity>> written = producer.history();
+        assertThat(written).hasSize(3);
+        ProducerRecord<String, ProcessedActivity> first = written.get(0);
+        assertThat(first.topic()).isEqualTo("user_activity_messages");
+        assertThat(first.key()).isEqualTo("100");
+        assertThat(first.value().message()).isEqualTo("🟢 사용자 100가 로그인했습니다.");
+        assertThat(new String(first.headers().lastHeader("event-id").value(), StandardCharsets.UTF_8)).isEqualTo("run-0");
+        // Committed in the transaction: the position is the next offset to read (the mock's group is a dummy).
+        assertThat(producer.consumerGroupOffsetsHistory()).hasSize(1);
+        assertThat(producer.consumerGroupOffsetsHistory().get(0).values())
+                .containsExactly(Map.of(TP0, new OffsetAndMetadata(3)));
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("트랜잭션 커밋 - 이벤트 3개: user_activity 오프셋 0-2 → user_activity_messages\n");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("프로세서 종료 - 처리한 메시지: 3, 커밋한 트랜잭션: 1, 중단한 트랜잭션: 0, 건너뛴 메시지: 0");
+        assertThat(consumer.closed()).isTrue();
+        assertThat(producer.closed()).isTrue();
+    }
+
+    @Test
+    void anAbortedTransactionIsReadAgainFromItsFirstOffset() {
+        producer.commitTransactionException = new CommitFailedException(); // the group rebalanced, say
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(TP0));
+            addRecords(0, 2);
+        });
+        consumer.schedulePollTask(() -> {
+            assertThat(consumer.position(TP0)).as("rewound to the aborted batch's start").isZero();
+            producer.commitTransactionException = null;
+            addRecords(0, 2); // the mock hands records out once; the broker would send them again
+        });
+        consumer.schedulePollTask(processor::stop);
+
+        assertThat(processor.run()).isZero();
+
+        assertThat(producer.commitCount()).isEqualTo(1);
+        assertThat(producer.history()).as("only the committed transaction's output").hasSize(2);
+        assertThat(producer.consumerGroupOffsetsHistory()).hasSize(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("트랜잭션 중단 - 이벤트 2개를 다시 처리합니다: ")
+                .contains("프로세서 종료 - 처리한 메시지: 2, 커밋한 트랜잭션: 1, 중단한 트랜잭션: 1, 건너뛴 메시지: 0");
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // broken, it would loop for ever
+    void failingAgainAndAgainEndsTheRunInsteadOfLoopingForEver() {
+        producer.commitTransactionException = new KafkaException("no luck");
+        consumer.schedulePollTask(() -> consumer.rebalance(List.of(TP0)));
+        for (int i = 0; i < 10; i++) {
+            consumer.schedulePollTask(() -> addRecords(0, 1));
+        }
+
+        assertThat(processor.run()).isEqualTo(1);
+
+        assertThat(producer.history()).isEmpty();
+        String lines = err.toString(StandardCharsets.UTF_8);
+        assertThat(lines.lines().filter(l -> l.startsWith("트랜잭션 중단"))).hasSize(5);
+        assertThat(lines).contains("트랜잭션 실패 - no luck").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aFencedProcessorEndsWithOneLine() {
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(TP0));
+            addRecords(0, 2);
+            producer.fenceProducer(); // a second processor with our transactional.id called initTransactions()
+        });
+
+        assertThat(processor.run()).isEqualTo(1);
+
+        assertThat(producer.history()).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("펜싱됨: 같은 transactional.id(user_activity_processor-user_activity)로 다른 프로듀서가 시작해")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void configReadsCommittedAndCommitsOnlyInsideTransactions() {
+        Map<String, Object> consumerConfig = UserActivityProcessor.consumerConfig(options);
+        assertThat(consumerConfig).containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                .containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
+                .containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "user_activity_processor");
+        assertThat(UserActivityProcessor.producerConfig(options))
+                .containsEntry(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "user_activity_processor-user_activity")
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all");
+    }
+
+    @Test
+    void theOutputIsTheEventsJsonWithItsMessage() {
+        byte[] json = new JsonSerializer<ProcessedActivity>().serialize("t", new ProcessedActivity(
+                UserActivity.of(456, Action.PAYMENT, 1646092800.5, 500L), "💰 사용자 456가 500원 결제했습니다."));
+        String text = new String(json, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("{\"user_id\": 456, \"action\": \"payment\", \"timestamp\": 1646092800.5, "
+                + "\"amount\": 500, \"message\": \"");
+        UserActivity back = new JsonDeserializer<>(UserActivity.class).deserialize("t", json);
+        assertThat(back).isEqualTo(UserActivity.of(456, Action.PAYMENT, 1646092800.5, 500L));
+    }
+
+    private void addRecords(long from, int count) {
+        for (long offset = from; offset < from + count; offset++) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("event-id", ("run-" + offset).getBytes(StandardCharsets.UTF_8));
+            consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, offset, 0L, TimestampType.CREATE_TIME, 0, 0,
+                    null, UserActivity.of(100 + offset, Action.LOGIN, 1646092800.0, null), headers, Optional.empty()));
+        }
+    }
+}

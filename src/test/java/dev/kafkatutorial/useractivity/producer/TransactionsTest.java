@@ -1,0 +1,94 @@
+package dev.kafkatutorial.useractivity.producer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kafkatutorial.useractivity.Language;
+import dev.kafkatutorial.useractivity.Messages;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** The producer's transactions on Kafka's MockProducer: size, the K-th aborted, the open one on finish, fencing. */
+class TransactionsTest {
+
+    private final MockProducer<String, String> producer =
+            new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final List<Exception> callbackErrors = new ArrayList<>();
+
+    private Transactions<String, String> transactions(String id, long size, long abortEvery) {
+        return new Transactions<>(producer, id, size, abortEvery, new Messages(Language.ko),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private void send(Transactions<String, String> transactions, int events) {
+        for (int i = 0; i < events; i++) {
+            transactions.send(new ProducerRecord<>("t", 0, null, "e" + i), (metadata, error) -> {
+                if (error != null) {
+                    callbackErrors.add(error);
+                }
+            });
+        }
+    }
+
+    @Test
+    void everyKthTransactionIsAbortedAndTheOpenOneCommitsOnFinish() {
+        Transactions<String, String> transactions = transactions("tx", 2, 3);
+        send(transactions, 7); // T1 commit, T2 commit, T3 abort, T4 (one event) still open
+        transactions.finish();
+
+        assertThat(producer.transactionInitialized()).isTrue();
+        assertThat(producer.commitCount()).isEqualTo(3);
+        assertThat(producer.history()).extracting(ProducerRecord::value)
+                .containsExactly("e0", "e1", "e2", "e3", "e6");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                트랜잭션 커밋 - 이벤트 2개 (오프셋 0-1)
+                트랜잭션 커밋 - 이벤트 2개 (오프셋 2-3)
+                트랜잭션 중단 - 이벤트 2개: read_committed 컨슈머에게는 보이지 않습니다
+                트랜잭션 커밋 - 이벤트 1개 (오프셋 6-6)
+                """);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("트랜잭션 - 커밋: 3, 중단: 1\n");
+        assertThat(callbackErrors).isEmpty();
+    }
+
+    @Test
+    void withoutATransactionalIdEachSendPassesThrough() {
+        Transactions<String, String> transactions = transactions(null, 10, 0);
+        send(transactions, 3);
+        transactions.finish();
+
+        assertThat(producer.transactionInitialized()).isFalse();
+        assertThat(producer.history()).hasSize(3);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aFencedProducerSaysSoInOneLine() {
+        Transactions<String, String> transactions = transactions("tx", 10, 0);
+        send(transactions, 2);
+        producer.fenceProducer();
+
+        assertThatThrownBy(transactions::finish)
+                .isInstanceOf(Transactions.FencedException.class)
+                .hasMessage("펜싱됨: 같은 transactional.id(tx)로 다른 프로듀서가 시작해 이 프로듀서를 대신합니다. 종료합니다")
+                .hasNoCause();
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void aTransactionOutlastsItsEvents() {
+        assertThat(Transactions.timeoutMs(Duration.ofSeconds(5), 10)).isEqualTo(100_000);
+        assertThat(Transactions.timeoutMs(Duration.ZERO, 10)).isEqualTo(60_000);
+        assertThat(Transactions.timeoutMs(Duration.ofMinutes(1), 100)).isEqualTo(900_000);
+    }
+}
