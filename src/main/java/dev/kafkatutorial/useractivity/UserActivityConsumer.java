@@ -65,7 +65,7 @@ public final class UserActivityConsumer {
     private final Committer committer;
 
     private volatile boolean running = true;
-    private boolean closing; // the final commit has run: a revocation during close() must not commit again
+    private boolean closing; // on the way out: the commit there is the last; close()'s revocation must not repeat it
     private boolean outputFailed;
     private long read;
     private long skipped;

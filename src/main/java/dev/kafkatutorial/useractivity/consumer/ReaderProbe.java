@@ -9,8 +9,8 @@ import java.lang.reflect.Method;
  * has gone away, without writing to it. A write would say so too, but an idle consumer has nothing to write:
  * after {@code head} has its lines, the consumer would wait for the next event for ever.
  *
- * <p>The operating system knows: {@code poll(2)} on a pipe's write end reports {@code POLLERR} once no reader is
- * left. Java has no public call for that on standard output, so this uses the JDK's own {@code sun.nio.ch.Net.poll}
+ * <p>The operating system knows: on Linux, {@code poll(2)} on a pipe's write end reports {@code POLLERR} once no
+ * reader is left. Java has no public call for that on standard output, so this uses the JDK's own {@code sun.nio.ch.Net.poll}
  * (the jar's manifest opens {@code java.base/sun.nio.ch} to it). Where that is not open (run by Maven, say)
  * or not there, the probe answers "still there", and a closed pipe shows at the next event written instead.
  */
