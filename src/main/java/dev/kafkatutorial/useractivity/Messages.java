@@ -218,6 +218,42 @@ public final class Messages {
                         + ", aborted: " + aborted + ", skipped: " + skipped);
     }
 
+    // ---- the consumer's output, commits and start offsets ------------------------------------------------
+
+    /** A failed write to standard output (a closed pipe, a full disk) ends the consumer, as kafka-console-consumer. */
+    public String outputFailed() {
+        return pick("표준 출력에 쓸 수 없어 컨슈머를 종료합니다 (출력된 메시지까지만 커밋합니다)",
+                "Unable to write to standard output, closing the consumer (committing only what was written)");
+    }
+
+    /** The commit on the way out failed: what the group's next run reads again. */
+    public String commitFailed(String reason, long rereads) {
+        return pick("오프셋을 커밋하지 못했습니다 (" + reason + "): 다음 실행에서 메시지 " + rereads + "개를 다시 읽습니다",
+                "Could not commit the offsets (" + reason + "): the group's next run reads " + rereads
+                        + " messages again");
+    }
+
+    public String noAnswer(Duration waited) {
+        return pick("브로커가 " + waited.toSeconds() + "초 동안 응답하지 않음",
+                "no answer from the broker within " + waited.toSeconds() + " s");
+    }
+
+    /** {@code --offset N} past the partition's end: wait there, as kafka-console-consumer does. */
+    public String offsetPastEnd(int partition, long offset, long end) {
+        return pick("오프셋 " + offset + "은(는) 파티션 " + partition + "의 끝(" + end + ")을 지났습니다: 오프셋 " + end
+                        + "에서 새 메시지를 기다립니다",
+                "Offset " + offset + " is past the end of partition " + partition + " (" + end
+                        + "): waiting for new messages at offset " + end);
+    }
+
+    /** {@code --offset N} before the partition's log start: those records were deleted (retention). */
+    public String offsetBeforeStart(int partition, long offset, long start) {
+        return pick("오프셋 " + offset + "은(는) 파티션 " + partition + "에서 이미 삭제되었습니다: 남아 있는 첫 오프셋 " + start
+                        + "부터 읽습니다",
+                "Offset " + offset + " of partition " + partition + " was already deleted: reading from the first "
+                        + "offset left, " + start);
+    }
+
     // ---- failures that end a program ---------------------------------------------------------------------
 
     public String brokerUnresolvable(String bootstrapServers) {

@@ -1,30 +1,28 @@
 package dev.kafkatutorial.useractivity;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import dev.kafkatutorial.useractivity.cli.ConsumerOptions;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
+import dev.kafkatutorial.useractivity.consumer.CommitLedger;
+import dev.kafkatutorial.useractivity.consumer.Committer;
+import dev.kafkatutorial.useractivity.consumer.JsonLine;
+import dev.kafkatutorial.useractivity.consumer.LineOutput;
+import dev.kafkatutorial.useractivity.consumer.ReaderProbe;
+import dev.kafkatutorial.useractivity.consumer.RebalanceReporter;
+import dev.kafkatutorial.useractivity.consumer.StartPosition;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,7 +32,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -48,6 +45,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class UserActivityConsumer {
 
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
+    /** The commit on the way out, and close(): bounded, so a stop with the broker gone still ends with a summary. */
+    private static final Duration COMMIT_WAIT = Duration.ofSeconds(5);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+    /** Ctrl+C's wait for the above: a wakeup, the commit, close, the summary. */
+    private static final Duration SHUTDOWN_GRACE = COMMIT_WAIT.plus(CLOSE_WAIT).plusSeconds(7);
     private static final int EXCERPT_CHARS = 60;
 
     private final Consumer<String, UserActivity> consumer;
@@ -57,16 +59,24 @@ public final class UserActivityConsumer {
     private final Duration idleTimeout;
     private final boolean json;
     private final Messages messages;
-    private final PrintStream out;
-    private final Writer lines; // out, through one UTF-8 encoder and a 64 KiB buffer; flushed after each batch
+    private final LineOutput output;
     private final PrintStream err;
+    private final CommitLedger ledger;
+    private final Committer committer;
 
     private volatile boolean running = true;
+    private boolean closing; // on the way out: the commit there is the last; close()'s revocation must not repeat it
+    private boolean outputFailed;
     private long read;
     private long skipped;
 
     public UserActivityConsumer(Consumer<String, UserActivity> consumer, ConsumerOptions options,
                                 PrintStream out, PrintStream err) {
+        this(consumer, options, new LineOutput(out, ReaderProbe.NONE), err, new CommitLedger());
+    }
+
+    UserActivityConsumer(Consumer<String, UserActivity> consumer, ConsumerOptions options, LineOutput output,
+                         PrintStream err, CommitLedger ledger) {
         this.consumer = consumer;
         this.options = options;
         this.topic = options.client().topic();
@@ -74,32 +84,44 @@ public final class UserActivityConsumer {
         this.idleTimeout = options.timeout();
         this.json = options.output() == ConsumerOptions.Output.json;
         this.messages = new Messages(options.client().language());
-        this.out = out;
-        // PrintStream.println encodes and copies each line on its own, under a lock: a tenth of the time when
-        // rendering a topic to a file. Programs' streams are UTF-8 (Cli.stdout), so encode once per buffer.
-        this.lines = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        this.output = output;
         this.err = err;
+        this.ledger = ledger;
+        this.committer = new Committer(consumer, ledger, COMMIT_WAIT);
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, Cli.stdout(false), Cli.stderr()));
+        System.exit(run(args, Cli.stdout(false), Cli.stderr(), ReaderProbe.stdout()));
     }
 
     /** The whole command line: parse, wire up, run until done or Ctrl+C. Returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, ReaderProbe.NONE);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}; {@code probe} sees a reader of {@code out} leave. */
+    static int run(String[] args, PrintStream out, PrintStream err, ReaderProbe probe) {
         ConsumerOptions options = new ConsumerOptions();
         return Cli.execute(options, args, out, err, () -> {
-            UserActivityConsumer app = create(options, out, err);
-            return Cli.runUntilStopped(app::run, app::stop, Duration.ofSeconds(15));
+            UserActivityConsumer app = create(options, out, err, probe);
+            return Cli.runUntilStopped(app::run, app::stop, SHUTDOWN_GRACE);
         });
     }
 
     /** Builds the program and its Kafka consumer from parsed options. */
     public static UserActivityConsumer create(ConsumerOptions options, PrintStream out, PrintStream err) {
+        return create(options, out, err, ReaderProbe.NONE);
+    }
+
+    private static UserActivityConsumer create(ConsumerOptions options, PrintStream out, PrintStream err,
+                                               ReaderProbe probe) {
         Cli.configureLogging(options.client().verbose());
+        Map<String, Object> config = config(options);
+        CommitLedger ledger = new CommitLedger();
+        ledger.install(config); // learns of every commit, the automatic ones too
         Consumer<String, UserActivity> consumer =
-                Failures.build(() -> new KafkaConsumer<>(config(options)), options.client());
-        return new UserActivityConsumer(consumer, options, out, err);
+                Failures.build(() -> new KafkaConsumer<>(config), options.client());
+        return new UserActivityConsumer(consumer, options, new LineOutput(out, probe), err, ledger);
     }
 
     /** The consumer's configuration, in one place. The user's properties win over these defaults. */
@@ -133,10 +155,12 @@ public final class UserActivityConsumer {
     /** Consumes until stopped, {@code maxMessages} are printed or the idle timeout passes; returns the exit code. */
     public int run() {
         String fatalError = null;
+        KafkaException commitError;
         try {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, Failures.BROKER_WAIT); // fail fast
             if (options.partition() == null) {
-                consumer.subscribe(List.of(topic), new RebalanceReporter());
+                consumer.subscribe(List.of(topic), new RebalanceReporter(messages, err,
+                        () -> options.manualCommit() && !closing, committer::commitWhileRunning));
             } else {
                 fatalError = assignOnePartition(partitions);
             }
@@ -154,17 +178,30 @@ public final class UserActivityConsumer {
                 throw e;
             }
         } finally {
-            flush();
-            if (fatalError == null && options.manualCommit()) {
-                commit();
-            }
-            consumer.close(); // commits the positions (auto commit) and leaves the group at once
+            outputFailed |= !output.flush(); // each batch was confirmed when printed: nothing to take back here
+            closing = true;
+            // The commit on the way out, with auto commit too: close() would try it as well, but for up to 30 s
+            // and silently. A throw-away group (a one-off read) commits nothing.
+            boolean commits = options.manualCommit() || !options.isThrowAwayGroup();
+            commitError = commits && (fatalError == null || outputFailed) ? committer.commitOnExit() : null;
+            // close() commits once more with auto commit and leaves the group; after a failed commit it would
+            // only wait for the coordinator again.
+            consumer.close(commitError == null ? CLOSE_WAIT : Duration.ofSeconds(1));
+        }
+        long rereads = ledger.uncommitted(); // after close(): its automatic commit may have succeeded after all
+        boolean failed = fatalError != null || outputFailed || (commitError != null && rereads > 0);
+        if (outputFailed) {
+            err.println(messages.outputFailed());
         }
         if (fatalError != null) {
             err.println(fatalError);
         }
+        if (commitError != null && rereads > 0) {
+            err.println(messages.commitFailed(commitError instanceof TimeoutException
+                    ? messages.noAnswer(COMMIT_WAIT) : Cli.oneLine(commitError), rereads));
+        }
         err.println(messages.consumerSummary(read, skipped));
-        return fatalError == null ? Cli.OK : Cli.FAILED;
+        return failed ? Cli.FAILED : Cli.OK;
     }
 
     /** Ends the run from another thread (a shutdown hook); the polling thread then closes the consumer. */
@@ -184,13 +221,9 @@ public final class UserActivityConsumer {
         }
         TopicPartition tp = new TopicPartition(topic, partition);
         consumer.assign(List.of(tp));
-        String offset = options.offset();
-        if ("earliest".equals(offset)) {
-            consumer.seekToBeginning(List.of(tp));
-        } else if ("latest".equals(offset)) {
-            consumer.seekToEnd(List.of(tp));
-        } else if (offset != null) {
-            consumer.seek(tp, Long.parseLong(offset));
+        String moved = StartPosition.of(options.offset()).seek(consumer, tp, Failures.BROKER_WAIT, messages);
+        if (moved != null) {
+            err.println(moved);
         }
         return null;
     }
@@ -207,6 +240,10 @@ public final class UserActivityConsumer {
                 continue;
             }
             if (records.isEmpty()) {
+                if (output.readerGone()) { // e.g. `| head -3` has its lines; all printed so far was written
+                    outputFailed = true;
+                    return;
+                }
                 if (idleTimeout != null && System.nanoTime() - lastRecordAt >= idleTimeout.toNanos()) {
                     return;
                 }
@@ -214,47 +251,50 @@ public final class UserActivityConsumer {
             }
             lastRecordAt = System.nanoTime();
             print(records);
+            if (outputFailed) {
+                return;
+            }
             if (options.manualCommit()) {
-                commit();
+                committer.commitWhileRunning();
             }
         }
     }
 
     private void print(ConsumerRecords<String, UserActivity> records) {
         Map<TopicPartition, Long> unprinted = new LinkedHashMap<>();
+        Map<TopicPartition, Long> firstOfBatch = new LinkedHashMap<>();
+        long readBefore = read;
         for (ConsumerRecord<String, UserActivity> record : records) {
+            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+            firstOfBatch.putIfAbsent(tp, record.offset());
             if (!running || read >= maxMessages) {
                 // Stopping inside a batch: rewind to the first record not printed, so the commit on close
                 // does not count the rest of the batch as read.
-                unprinted.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
-            } else if (record.value() == null) {
+                unprinted.putIfAbsent(tp, record.offset());
+                continue;
+            }
+            ledger.handled(tp, record.offset());
+            if (record.value() == null) {
                 skipped++;
                 err.println(messages.skipped(record.partition(), record.offset(), messages.nullValue(), "null"));
             } else {
                 read++;
-                write(json ? JsonLine.of(record) : messages.received(record.partition(), record.offset(),
+                output.write(json ? JsonLine.of(record, Json.WRITER) : messages.received(record.partition(), record.offset(),
                         record.value()));
             }
         }
-        flush();
-        unprinted.forEach(consumer::seek);
-    }
-
-    private void write(String line) {
-        try {
-            lines.write(line);
-            lines.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a PrintStream never throws; it sets its error flag instead
+        if (!output.flush()) {
+            // Not written (a closed pipe, a full disk): the batch is not printed, whatever part of it got out.
+            // Rewind to its first records, so no commit (close()'s automatic one included) counts it as read.
+            outputFailed = true;
+            running = false;
+            read = readBefore;
+            unprinted = firstOfBatch;
         }
-    }
-
-    private void flush() {
-        try {
-            lines.flush(); // and out
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        unprinted.forEach((tp, offset) -> {
+            consumer.seek(tp, offset);
+            ledger.rewound(tp, offset);
+        });
     }
 
     /** Reports a record whose value is not a valid event and moves past it, so it cannot block the partition. */
@@ -264,15 +304,7 @@ public final class UserActivityConsumer {
         err.println(messages.skipped(e.topicPartition().partition(), e.offset(), Cli.oneLine(reason),
                 excerpt(e.valueBuffer())));
         consumer.seek(e.topicPartition(), e.offset() + 1);
-    }
-
-    /** Commits the positions of what was printed; a pending wakeup must not cost the commit on the way out. */
-    private void commit() {
-        try {
-            consumer.commitSync();
-        } catch (WakeupException e) {
-            consumer.commitSync(); // the wakeup is spent now; this one runs
-        }
+        ledger.handled(e.topicPartition(), e.offset());
     }
 
     private Duration pollTimeout(long lastRecordAt) {
@@ -301,56 +333,8 @@ public final class UserActivityConsumer {
         return "\"" + Messages.escape(shown).replace("\"", "\\\"") + "\"" + (cut ? "… (" + size + " bytes)" : "");
     }
 
-    /**
-     * Says which partitions this consumer got or gave up, so a rebalance between several consumers shows. On
-     * stderr, with the summary: stdout carries only the tutorial's lines (or the JSON lines).
-     */
-    private final class RebalanceReporter implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            err.println(messages.assigned(numbers(partitions)));
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (options.manualCommit()) {
-                commit(); // what was printed stays read when another consumer takes the partition over
-            }
-            if (!partitions.isEmpty()) {
-                err.println(messages.revoked(numbers(partitions)));
-            }
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            // lost, not revoked: the group has moved on without us, so a commit now would fail
-            if (!partitions.isEmpty()) {
-                err.println(messages.revoked(numbers(partitions)));
-            }
-        }
-
-        private List<Integer> numbers(Collection<TopicPartition> partitions) {
-            return partitions.stream().map(TopicPartition::partition).sorted().toList();
-        }
-    }
-
-    /**
-     * One event as a JSON line for --output json: where it was read, the producer's event id (null for a record
-     * written by another program), and the event itself.
-     */
-    private record JsonLine(String topic, int partition, long offset, String key,
-                            @JsonProperty("event_id") String eventId, UserActivity value) {
-        private static final ObjectWriter WRITER = JsonMapperHolder.MAPPER.writer();
-
-        static String of(ConsumerRecord<String, UserActivity> record) {
-            Header id = record.headers().lastHeader(UserActivityProducer.EVENT_ID_HEADER);
-            String eventId = id == null || id.value() == null ? null : new String(id.value(), StandardCharsets.UTF_8);
-            try {
-                return WRITER.writeValueAsString(new JsonLine(record.topic(), record.partition(), record.offset(),
-                        record.key(), eventId, record.value()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("an event that was read cannot be written back", e);
-            }
-        }
+    /** The serde's mapper, built on first use (text output never needs it). */
+    private static final class Json {
+        static final ObjectWriter WRITER = JsonMapperHolder.MAPPER.writer();
     }
 }

@@ -1,0 +1,56 @@
+package dev.kafkatutorial.useractivity.consumer;
+
+import dev.kafkatutorial.useractivity.Messages;
+import java.io.PrintStream;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Says which partitions this consumer got or gave up, so a rebalance between several consumers shows. On
+ * stderr, with the summary: stdout carries only the tutorial's lines (or the JSON lines).
+ */
+public final class RebalanceReporter implements ConsumerRebalanceListener {
+
+    private final Messages messages;
+    private final PrintStream err;
+    private final BooleanSupplier commitBeforeRevoke;
+    private final Runnable commit;
+
+    /** {@code commit} runs before partitions are taken away, when {@code commitBeforeRevoke} says so. */
+    public RebalanceReporter(Messages messages, PrintStream err, BooleanSupplier commitBeforeRevoke, Runnable commit) {
+        this.messages = messages;
+        this.err = err;
+        this.commitBeforeRevoke = commitBeforeRevoke;
+        this.commit = commit;
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        err.println(messages.assigned(numbers(partitions)));
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        if (commitBeforeRevoke.getAsBoolean()) {
+            commit.run(); // what was printed stays read when another consumer takes the partition over
+        }
+        if (!partitions.isEmpty()) {
+            err.println(messages.revoked(numbers(partitions)));
+        }
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+        // lost, not revoked: the group has moved on without us, so a commit now would fail
+        if (!partitions.isEmpty()) {
+            err.println(messages.revoked(numbers(partitions)));
+        }
+    }
+
+    private static List<Integer> numbers(Collection<TopicPartition> partitions) {
+        return partitions.stream().map(TopicPartition::partition).sorted().toList();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.kafkatutorial.useractivity.consumer;
+
+import dev.kafkatutorial.useractivity.Messages;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Where a read of one partition starts ({@code --partition P --offset ...}), moved into what the partition
+ * holds, with a word, when the offset asked for is not there.
+ *
+ * <p>A partition holds offsets from its log start (older records are deleted by retention) up to its end (the
+ * next offset to be written). A fetch outside that range is answered "out of range", and the consumer then
+ * applies {@code auto.offset.reset}: with the tutorial's {@code earliest} an offset past the end would silently
+ * replay the whole partition. So the range is asked for first: past the end, wait at the end for new events
+ * (as {@code kafka-console-consumer} does); before the log start, start at the log start.
+ */
+public sealed interface StartPosition {
+
+    /**
+     * Seeks {@code consumer}, already assigned {@code partition}, to this position. Returns the line that tells
+     * the user the position was moved, or {@code null}.
+     */
+    String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages);
+
+    /** {@code --offset}: {@code null} (the group's committed position), {@code earliest}, {@code latest} or a number. */
+    static StartPosition of(String offset) {
+        if (offset == null) {
+            return new Committed();
+        }
+        return switch (offset) {
+            case "earliest" -> new Earliest();
+            case "latest" -> new Latest();
+            default -> new At(Long.parseLong(offset));
+        };
+    }
+
+    /** Where the group left off, else {@code auto.offset.reset}: nothing to do before the first poll. */
+    record Committed() implements StartPosition {
+        @Override
+        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages) {
+            return null;
+        }
+    }
+
+    /** The oldest record the partition still holds. */
+    record Earliest() implements StartPosition {
+        @Override
+        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages) {
+            consumer.seekToBeginning(List.of(partition));
+            return null;
+        }
+    }
+
+    /** Only records written from now on. */
+    record Latest() implements StartPosition {
+        @Override
+        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages) {
+            consumer.seekToEnd(List.of(partition));
+            return null;
+        }
+    }
+
+    /** A given offset, kept within the partition's range. */
+    record At(long offset) implements StartPosition {
+        @Override
+        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages) {
+            long start = consumer.beginningOffsets(List.of(partition), wait).get(partition);
+            long end = consumer.endOffsets(List.of(partition), wait).get(partition);
+            if (offset > end) {
+                consumer.seek(partition, end);
+                return messages.offsetPastEnd(partition.partition(), offset, end);
+            }
+            if (offset < start) {
+                consumer.seek(partition, start);
+                return messages.offsetBeforeStart(partition.partition(), offset, start);
+            }
+            consumer.seek(partition, offset);
+            return null;
+        }
+    }
+}
