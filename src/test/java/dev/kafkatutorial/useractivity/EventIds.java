@@ -45,8 +45,17 @@ final class EventIds {
      * to their end offsets at the time of the call, within {@code limit}.
      */
     static List<String> inTopic(String bootstrapServers, String topic, Duration limit) {
+        return inTopic(bootstrapServers, topic, "read_uncommitted", limit);
+    }
+
+    /**
+     * The same as a {@code read_committed} or {@code read_uncommitted} reader sees it: with read_committed the end
+     * is the last stable offset, where an open transaction begins, and aborted events are left out.
+     */
+    static List<String> inTopic(String bootstrapServers, String topic, String isolationLevel, Duration limit) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))) {
@@ -61,7 +70,7 @@ final class EventIds {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("could not read " + topic + " to its end within " + limit);
                 }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     Header id = record.headers().lastHeader(UserActivityProducer.EVENT_ID_HEADER);
                     if (id != null) {
                         ids.add(new String(id.value(), StandardCharsets.UTF_8));

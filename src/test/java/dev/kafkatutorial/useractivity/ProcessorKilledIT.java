@@ -67,8 +67,8 @@ class ProcessorKilledIT {
                 + " ms, then Ctrl+C");
 
         Set<String> in = new HashSet<>(EventIds.inTopic(bootstrap, input, LIMIT));
-        List<String> committed = TransactionalReads.eventIds(bootstrap, output, "read_committed", LIMIT);
-        List<String> uncommitted = TransactionalReads.eventIds(bootstrap, output, "read_uncommitted", LIMIT);
+        List<String> committed = EventIds.inTopic(bootstrap, output, "read_committed", LIMIT);
+        List<String> uncommitted = EventIds.inTopic(bootstrap, output, "read_uncommitted", LIMIT);
         System.out.println("FIGURES processor killed 3 times (" + String.join("; ", runs) + "): output read_committed "
                 + committed.size() + " (" + new HashSet<>(committed).size() + " distinct), read_uncommitted "
                 + uncommitted.size() + " (" + new HashSet<>(uncommitted).size() + " distinct)");

@@ -49,8 +49,8 @@ class ProcessorThreeBrokersIT {
                 processor.terminate(Duration.ofSeconds(20));
 
                 Set<String> in = new HashSet<>(EventIds.inTopic(bootstrap, input, LIMIT));
-                List<String> committed = TransactionalReads.eventIds(bootstrap, output, "read_committed", LIMIT);
-                List<String> uncommitted = TransactionalReads.eventIds(bootstrap, output, "read_uncommitted", LIMIT);
+                List<String> committed = EventIds.inTopic(bootstrap, output, "read_committed", LIMIT);
+                List<String> uncommitted = EventIds.inTopic(bootstrap, output, "read_uncommitted", LIMIT);
                 System.out.println("FIGURES processor, three brokers: broker " + leader + " (leader of output partition 0)"
                         + " shut down from " + committedWhenShutdownStarted + " to " + committedWhenDown
                         + " events committed; output read_committed " + committed.size() + " (" + new HashSet<>(committed).size()

@@ -29,39 +29,6 @@ final class TransactionalReads {
     }
 
     /**
-     * Every id in the topic, repeats included, read without a group from the start of each partition to its end
-     * at the time of the call (for read_committed: up to the last stable offset, where an open transaction begins).
-     */
-    static List<String> eventIds(String bootstrapServers, String topic, String isolationLevel, Duration limit) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, limit).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, limit);
-            List<String> ids = new ArrayList<>();
-            long deadline = System.nanoTime() + limit.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p, limit) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topic + " to its end within " + limit);
-                }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    Header id = record.headers().lastHeader(UserActivityProducer.EVENT_ID_HEADER);
-                    if (id != null) {
-                        ids.add(new String(id.value(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-            return ids;
-        }
-    }
-
-    /**
      * Waits until a read_committed reader of {@code topic} sees {@code count} distinct ids, or {@code limit} has
      * passed: returns either way, so that the test's assertions, not a timeout, say what is missing.
      */
@@ -69,7 +36,7 @@ final class TransactionalReads {
             throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline
-                && new HashSet<>(eventIds(bootstrapServers, topic, "read_committed", limit)).size() < count) {
+                && new HashSet<>(EventIds.inTopic(bootstrapServers, topic, "read_committed", limit)).size() < count) {
             Thread.sleep(500);
         }
     }
