@@ -194,12 +194,12 @@ public final class UserActivityProducer {
             if (progress != null) {
                 progress.close(); // its last line comes before the summary
             }
+            if (outages != null) {
+                outages.close(); // while the producer's metrics are still there for its last look
+            }
             // Events still unacknowledged after the grace fail in their callbacks, each with its line, before
             // close() returns. Nothing sent, nothing to wait for: a failed start ends at once.
             BoundedClose.close(producer, sent == 0 ? Duration.ZERO : SHUTDOWN_GRACE);
-            if (outages != null) {
-                outages.close();
-            }
         }
         if (fatalError != null) {
             err.println(fatalError);

@@ -45,11 +45,7 @@ public final class OutageWatcher implements AutoCloseable {
         thread = new Thread(() -> {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
-                    Map<MetricName, ? extends Metric> now = metrics.get();
-                    double open = sum(now, "connection-count");
-                    if (!Double.isNaN(open)) { // NaN: a client without network metrics (Kafka's MockProducer)
-                        sample(open, sum(now, "connection-creation-total"), eventsWaiting.getAsLong());
-                    }
+                    look();
                     Thread.sleep(EVERY.toMillis());
                 }
             } catch (InterruptedException e) {
@@ -59,6 +55,14 @@ public final class OutageWatcher implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         return this;
+    }
+
+    private synchronized void look() {
+        Map<MetricName, ? extends Metric> now = metrics.get();
+        double open = sum(now, "connection-count");
+        if (!Double.isNaN(open)) { // NaN: a client without network metrics (Kafka's MockProducer)
+            sample(open, sum(now, "connection-creation-total"), eventsWaiting.getAsLong());
+        }
     }
 
     /** One look at the metrics; calls onAway or onBack when the broker's state changes. */
@@ -85,7 +89,11 @@ public final class OutageWatcher implements AutoCloseable {
                 .reduce(Double::sum).orElse(Double.NaN);
     }
 
-    /** Stops watching; its last line, if any, is printed when this returns. */
+    /**
+     * Stops watching; its last line, if any, is printed when this returns. One last look first: a broker that
+     * comes back while every event is waiting for it settles them all at once, and the run may end before the
+     * next sample would have said that it is back.
+     */
     @Override
     public void close() {
         if (thread != null) {
@@ -94,6 +102,9 @@ public final class OutageWatcher implements AutoCloseable {
                 thread.join(1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (away) {
+                look();
             }
         }
     }
