@@ -80,6 +80,15 @@ class OptionsTest {
     }
 
     @Test
+    void theConsumersOwnPropertyReachesItsClientAndCommandPropertyWins() {
+        ConsumerOptions consumer = new ConsumerOptions();
+        new CommandLine(consumer).parseArgs("--consumer-property", "fetch.max.wait.ms=100",
+                "--consumer-property", "max.poll.records=5", "--command-property", "max.poll.records=7");
+        assertThat(consumer.client().userProperties()).containsEntry("fetch.max.wait.ms", "100")
+                .containsEntry("max.poll.records", "7");
+    }
+
+    @Test
     void theDefaultPaceIsStillTheTutorials5sAndARateReplacesIt() {
         assertThat(parseProducer().interval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(parseProducer("--rate", "0.5").interval()).isEqualTo(Duration.ofSeconds(2));
