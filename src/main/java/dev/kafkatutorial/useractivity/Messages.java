@@ -2,6 +2,7 @@ package dev.kafkatutorial.useractivity;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
 
@@ -51,6 +52,19 @@ public final class Messages {
     public String producerSummary(long sent, long acknowledged, long failed) {
         return pick("프로듀서 종료 - 전송: " + sent + ", 성공: " + acknowledged + ", 실패: " + failed,
                 "Producer stopped - sent: " + sent + ", acknowledged: " + acknowledged + ", failed: " + failed);
+    }
+
+    /** Acknowledged events per second over the run, added to the summary as kafka-producer-perf-test reports it. */
+    public String throughput(double perSecond) {
+        String n = String.format(Locale.ROOT, "%.1f", perSecond);
+        return pick("초당 " + n + "건", n + " events/s");
+    }
+
+    /** Send-to-acknowledgement latency in ms, added to the summary and to {@code --quiet}'s line. */
+    public String latency(double average, double p50, double p95, double p99, double max) {
+        String figures = String.format(Locale.ROOT, "%.2f, p50 %.2f, p95 %.2f, p99 %.2f, ", average, p50, p95, p99);
+        String last = String.format(Locale.ROOT, "%.2f", max);
+        return pick("지연(ms) 평균 " + figures + "최대 " + last, "latency ms avg " + figures + "max " + last);
     }
 
     /** Once connected, the broker stopped answering: events wait (are retried) instead of failing. */

@@ -5,16 +5,19 @@ import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import dev.kafkatutorial.useractivity.cli.ProducerOptions;
 import dev.kafkatutorial.useractivity.producer.BlockingSend;
 import dev.kafkatutorial.useractivity.producer.BoundedClose;
+import dev.kafkatutorial.useractivity.producer.Deadline;
 import dev.kafkatutorial.useractivity.producer.OutageWatcher;
 import dev.kafkatutorial.useractivity.producer.Pace;
 import dev.kafkatutorial.useractivity.producer.Progress;
 import dev.kafkatutorial.useractivity.producer.SendReport;
+import dev.kafkatutorial.useractivity.producer.SendStatistics;
 import dev.kafkatutorial.useractivity.producer.Transactions;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -76,6 +79,9 @@ public final class UserActivityProducer {
 
     private volatile boolean running = true;
     private final Pace pace;
+    private final Duration duration; // --duration, or null
+    private final List<Map.Entry<String, byte[]>> extraHeaders; // --header, encoded once
+    private final SendStatistics statistics = new SendStatistics(); // throughput and latency for the summary
     private volatile String fatalError;
     private volatile boolean stoppedBySyncFailure; // its reason is the failure line already printed
     private volatile long sent; // only the sending thread writes it; --quiet's progress thread reads it
@@ -90,7 +96,10 @@ public final class UserActivityProducer {
         this.bootstrapServers = options.client().bootstrapServers();
         this.events = events;
         this.interval = options.interval();
-        this.pace = new Pace(interval);
+        this.pace = options.hasRate() ? Pace.ofRate(interval) : new Pace(interval);
+        this.duration = options.duration();
+        this.extraHeaders = options.headers().stream()
+                .map(h -> Map.entry(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8))).toList();
         this.maxMessages = options.maxMessages();
         this.sync = options.sync();
         this.keyByUser = options.keyByUser();
@@ -177,7 +186,7 @@ public final class UserActivityProducer {
 
     /** Sends until stopped or done; returns the exit code: 0, or 1 after a fatal error. */
     public int run() {
-        Progress progress = quiet ? new Progress(() -> sent, acknowledged::get, messages, err) : null;
+        Progress progress = quiet ? new Progress(() -> sent, acknowledged::get, statistics, messages, err) : null;
         OutageWatcher outages = null;
         try {
             if (connect()) {
@@ -204,7 +213,7 @@ public final class UserActivityProducer {
         if (fatalError != null) {
             err.println(fatalError);
         }
-        err.println(messages.producerSummary(sent, acknowledged.get(), sent - acknowledged.get()));
+        err.println(summary());
         return fatalError == null && !stoppedBySyncFailure ? Cli.OK : Cli.FAILED;
     }
 
@@ -239,8 +248,18 @@ public final class UserActivityProducer {
         return false;
     }
 
+    /** The counts, then throughput and latency like kafka-producer-perf-test's once something was acknowledged. */
+    private String summary() {
+        String counts = messages.producerSummary(sent, acknowledged.get(), sent - acknowledged.get());
+        SendStatistics.Figures all = statistics.total();
+        return all.count() == 0 ? counts : counts + ", " + messages.throughput(statistics.throughput()) + ", "
+                + messages.latency(all.averageMs(), all.p50Ms(), all.p95Ms(), all.p99Ms(), all.maxMs());
+    }
+
     private void produce() {
-        while (running && fatalError == null && sent < maxMessages) {
+        Deadline deadline = Deadline.after(duration).cutting(pace);
+        pace.start();
+        while (running && fatalError == null && sent < maxMessages && !deadline.passed()) {
             UserActivity event = events.get();
             String key = keyByUser ? String.valueOf(event.userId()) : null;
             if (!quiet && !json) {
@@ -250,11 +269,20 @@ public final class UserActivityProducer {
             String eventId = runId + "-" + sent;
             RecordHeaders headers = new RecordHeaders();
             headers.add(EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, byte[]> header : extraHeaders) {
+                headers.add(header.getKey(), header.getValue());
+            }
             sent++;
             blocking.enter();
+            long sentAt = statistics.sending(); // one nanoTime here, one in the callback: the latency
             try {
                 Future<RecordMetadata> result = transactions.send(new ProducerRecord<>(topic, null, key, event, headers),
-                        (metadata, error) -> onCompletion(eventId, key, metadata, error));
+                        (metadata, error) -> {
+                            if (error == null) {
+                                statistics.acknowledged(sentAt);
+                            }
+                            onCompletion(eventId, key, metadata, error);
+                        });
                 if (sync) {
                     result.get(); // the callback has run when get() returns: its line comes before the next event
                 }
@@ -269,7 +297,7 @@ public final class UserActivityProducer {
             } finally {
                 blocking.exit();
             }
-            if (!interval.isZero() && sent < maxMessages) {
+            if (!interval.isZero() && sent < maxMessages && !deadline.passed()) {
                 pause();
             }
         }

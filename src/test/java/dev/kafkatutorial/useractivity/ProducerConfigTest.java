@@ -46,4 +46,22 @@ class ProducerConfigTest {
                 .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, "16384")
                 .containsEntry(ProducerConfig.LINGER_MS_CONFIG, "0");
     }
+
+    @Test
+    void producerPropertyAndCommandPropertyReachTheClientCommandPropertyWinning() {
+        // KIP-1147's --command-property and kafka-console-producer's --producer-property; --property is the alias.
+        assertThat(config("--producer-property", "linger.ms=7", "--producer-property", "client.id=mine"))
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, "7").containsEntry(ProducerConfig.CLIENT_ID_CONFIG, "mine");
+        assertThat(config("--command-property", "linger.ms=8")).containsEntry(ProducerConfig.LINGER_MS_CONFIG, "8");
+        assertThat(config("--property", "linger.ms=9")).containsEntry(ProducerConfig.LINGER_MS_CONFIG, "9");
+        assertThat(config("--command-property", "linger.ms=8", "--producer-property", "linger.ms=7"))
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, "8");
+    }
+
+    @Test
+    void aRateIsAPaceBetweenEvents() {
+        ProducerOptions options = new ProducerOptions();
+        new CommandLine(options).parseArgs("--rate", "200");
+        assertThat(options.interval()).isEqualTo(java.time.Duration.ofMillis(5));
+    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** The options both programs share, named like Kafka's own command-line tools. */
@@ -18,7 +19,7 @@ public final class ClientOptions implements Cli.Validated {
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", converter = Converters.BootstrapServers.class,
             description = "Kafka broker(s) to connect to, comma-separated. Default: bootstrap.servers from "
-                    + "--property/--command-config, else $" + BOOTSTRAP_ENV + ", else " + DEFAULT_BOOTSTRAP_SERVERS)
+                    + "--command-property/--command-config, else $" + BOOTSTRAP_ENV + ", else " + DEFAULT_BOOTSTRAP_SERVERS)
     String bootstrapServer;
 
     @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "user_activity",
@@ -29,9 +30,15 @@ public final class ClientOptions implements Cli.Validated {
             description = "Client properties file (security settings, tuning), as Kafka's tools take it")
     Converters.ConfigFile commandConfig;
 
-    @Option(names = "--property", paramLabel = "KEY=VALUE", converter = Converters.KeyValue.class,
-            description = "A client property; repeatable; wins over --command-config")
+    // Kafka's tools name this --command-property (KIP-1147); --property stays for existing scripts. (In Kafka's
+    // console tools --property means formatter settings, so the new name is the one to teach.)
+    @Option(names = {"--command-property", "--property"}, paramLabel = "KEY=VALUE", converter = Converters.KeyValue.class,
+            description = "A client property; repeatable; wins over --command-config and --producer-property/"
+                    + "--consumer-property (--property is an alias kept for existing scripts)")
     List<Map.Entry<String, String>> properties = new ArrayList<>();
+
+    /** The program's own --producer-property or --consumer-property, read after parsing. */
+    private Supplier<List<Map.Entry<String, String>>> programProperties = List::of;
 
     @Option(names = "--lang", paramLabel = "ko|en", defaultValue = "ko",
             description = "Language of the printed lines: ko (the tutorial's) or en. Default: ${DEFAULT-VALUE}")
@@ -91,7 +98,10 @@ public final class ClientOptions implements Cli.Validated {
             return "--bootstrap-server";
         }
         if (properties.stream().anyMatch(entry -> entry.getKey().equals(BOOTSTRAP_PROPERTY))) {
-            return "--property " + BOOTSTRAP_PROPERTY;
+            return "--property " + BOOTSTRAP_PROPERTY; // or its new name, --command-property
+        }
+        if (programProperties.get().stream().anyMatch(entry -> entry.getKey().equals(BOOTSTRAP_PROPERTY))) {
+            return "--producer-property/--consumer-property " + BOOTSTRAP_PROPERTY;
         }
         if (commandConfig != null && commandConfig.properties().getProperty(BOOTSTRAP_PROPERTY) != null) {
             return BOOTSTRAP_PROPERTY + " in " + commandConfig.path() + " (--command-config)";
@@ -100,13 +110,22 @@ public final class ClientOptions implements Cli.Validated {
         return fromEnvironment == null || fromEnvironment.isBlank() ? "--bootstrap-server" : "$" + BOOTSTRAP_ENV;
     }
 
-    /** The user's client properties: {@code --command-config}, then each {@code --property} over it. */
+    /** Lets a program add its own {@code --producer-property} / {@code --consumer-property}, read after parsing. */
+    public void programProperties(Supplier<List<Map.Entry<String, String>>> properties) {
+        this.programProperties = properties;
+    }
+
+    /**
+     * The user's client properties: {@code --command-config}, then the program's {@code --producer-property}
+     * or {@code --consumer-property} over it, then each {@code --command-property} (alias {@code --property}).
+     */
     public Map<String, Object> userProperties() {
         Map<String, Object> merged = new LinkedHashMap<>();
         if (commandConfig != null) {
             Properties file = commandConfig.properties();
             file.stringPropertyNames().forEach(name -> merged.put(name, file.getProperty(name)));
         }
+        programProperties.get().forEach(entry -> merged.put(entry.getKey(), entry.getValue()));
         properties.forEach(entry -> merged.put(entry.getKey(), entry.getValue()));
         return merged;
     }

@@ -1,6 +1,9 @@
 package dev.kafkatutorial.useractivity.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +26,15 @@ public final class ConsumerOptions implements Cli.Validated {
 
     @Mixin
     ClientOptions client = new ClientOptions();
+
+    @Option(names = "--consumer-property", paramLabel = "KEY=VALUE", converter = Converters.KeyValue.class,
+            description = "A consumer property, as kafka-console-consumer takes it; repeatable; wins over "
+                    + "--command-config")
+    List<Map.Entry<String, String>> consumerProperties = new ArrayList<>();
+
+    {
+        client.programProperties(() -> consumerProperties);
+    }
 
     @Option(names = "--group", paramLabel = "GROUP", converter = Converters.GroupName.class,
             description = "Consumer group. Default: " + DEFAULT_GROUP

@@ -65,6 +65,43 @@ final class Converters {
         }
     }
 
+    /** Events per second: a number above 0, at most a million (Pace counts the pause in whole nanoseconds). */
+    static final class Rate implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double n;
+            try {
+                n = Double.parseDouble(value.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a number of events per second");
+            }
+            if (!(n > 0) || Double.isInfinite(n)) {
+                throw new TypeConversionException("'" + value + "' must be more than 0 (use --interval 0 for as "
+                        + "fast as possible)");
+            }
+            if (n > 1_000_000) {
+                throw new TypeConversionException("'" + value + "' is too large: at most 1000000");
+            }
+            return n;
+        }
+    }
+
+    /** A record header, KEY=VALUE; event-id is the program's own. */
+    static final class Header implements ITypeConverter<Map.Entry<String, String>> {
+        @Override
+        public Map.Entry<String, String> convert(String value) {
+            int eq = value.indexOf('=');
+            if (eq <= 0 || value.substring(0, eq).isBlank()) {
+                throw new TypeConversionException("expected KEY=VALUE, e.g. --header source=demo");
+            }
+            String key = value.substring(0, eq).trim();
+            if (key.equals("event-id")) {
+                throw new TypeConversionException("event-id is the producer's own header");
+            }
+            return Map.entry(key, value.substring(eq + 1));
+        }
+    }
+
     /** A whole number of at least 1. */
     static final class PositiveLong implements ITypeConverter<Long> {
         @Override

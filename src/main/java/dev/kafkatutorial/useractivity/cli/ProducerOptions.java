@@ -1,6 +1,9 @@
 package dev.kafkatutorial.useractivity.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,9 +18,34 @@ public final class ProducerOptions implements Cli.Validated {
     @Mixin
     ClientOptions client = new ClientOptions();
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", converter = Converters.Interval.class,
-            description = "Pause between events: 5s, 500ms, 1m, or 0 for as fast as possible. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--producer-property", paramLabel = "KEY=VALUE", converter = Converters.KeyValue.class,
+            description = "A producer property, as kafka-console-producer takes it; repeatable; wins over "
+                    + "--command-config")
+    List<Map.Entry<String, String>> producerProperties = new ArrayList<>();
+
+    {
+        client.programProperties(() -> producerProperties);
+    }
+
+    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+
+    // No defaultValue: --rate must know whether --interval was given.
+    @Option(names = "--interval", paramLabel = "DURATION", converter = Converters.Interval.class,
+            description = "Pause between events: 5s, 500ms, 1m, or 0 for as fast as possible. Default: 5s")
     Duration interval;
+
+    @Option(names = "--rate", paramLabel = "N", converter = Converters.Rate.class,
+            description = "Send N events per second (kafka-producer-perf-test's --throughput); "
+                    + "instead of --interval")
+    Double rate;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = Converters.Interval.class,
+            description = "Stop after this long (30s, 5m), or at --max-messages, whichever comes first")
+    Duration duration;
+
+    @Option(names = "--header", paramLabel = "KEY=VALUE", converter = Converters.Header.class,
+            description = "A record header added to every event, beside event-id; repeatable")
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
 
     @Option(names = "--max-messages", paramLabel = "N", converter = Converters.PositiveLong.class,
             description = "Stop after sending N events. Default: run until Ctrl+C")
@@ -65,6 +93,13 @@ public final class ProducerOptions implements Cli.Validated {
 
     @Override
     public void validate() {
+        if (rate != null && interval != null) {
+            throw new IllegalArgumentException("--rate and --interval cannot be given together: --rate N is "
+                    + "--interval 1/N");
+        }
+        if (duration != null && duration.isZero()) {
+            throw new IllegalArgumentException("--duration must be more than 0");
+        }
         if (transactionalId == null && (abortEvery != null || transactionSize != null)) {
             throw new IllegalArgumentException("--transaction-size and --abort-every need --transactional-id");
         }
@@ -77,8 +112,27 @@ public final class ProducerOptions implements Cli.Validated {
         return client;
     }
 
+    /** The pause between events: --interval, or 1/N s for --rate N, else the tutorial's 5 s. */
     public Duration interval() {
-        return interval;
+        if (rate != null) {
+            return Duration.ofNanos(Math.max(1, Math.round(1e9 / rate)));
+        }
+        return interval == null ? DEFAULT_INTERVAL : interval;
+    }
+
+    /** {@code --rate}: whether the pace is a rate to keep on average (see Pace.ofRate). */
+    public boolean hasRate() {
+        return rate != null;
+    }
+
+    /** {@code --duration}, or {@code null}: no time limit. */
+    public Duration duration() {
+        return duration;
+    }
+
+    /** {@code --header KEY=VALUE}s, in the order given. */
+    public List<Map.Entry<String, String>> headers() {
+        return headers;
     }
 
     /** Events to send, or {@code Long.MAX_VALUE} for no limit. */

@@ -4,12 +4,16 @@ import dev.kafkatutorial.useractivity.Messages;
 import java.io.PrintStream;
 import java.util.function.LongSupplier;
 
-/** {@code --quiet}: a line on stderr each second with the events sent and acknowledged so far, and the rate. */
+/**
+ * {@code --quiet}: a line on stderr each second with the events sent and acknowledged so far, the rate, and the
+ * latency of the events acknowledged in that second.
+ */
 public final class Progress implements AutoCloseable {
 
     private final Thread thread;
 
-    public Progress(LongSupplier sent, LongSupplier acknowledged, Messages messages, PrintStream err) {
+    public Progress(LongSupplier sent, LongSupplier acknowledged, SendStatistics statistics, Messages messages,
+                    PrintStream err) {
         thread = new Thread(() -> {
             long lastAcknowledged = 0;
             long last = System.nanoTime();
@@ -18,8 +22,11 @@ public final class Progress implements AutoCloseable {
                     Thread.sleep(1000);
                     long now = System.nanoTime();
                     long acked = acknowledged.getAsLong();
-                    err.println(messages.producerProgress(sent.getAsLong(), acked,
-                            Math.round((acked - lastAcknowledged) * 1e9 / (now - last))));
+                    String line = messages.producerProgress(sent.getAsLong(), acked,
+                            Math.round((acked - lastAcknowledged) * 1e9 / (now - last)));
+                    SendStatistics.Figures second = statistics.window();
+                    err.println(second.count() == 0 ? line : line + ", " + messages.latency(second.averageMs(),
+                            second.p50Ms(), second.p95Ms(), second.p99Ms(), second.maxMs()));
                     lastAcknowledged = acked;
                     last = now;
                 }

@@ -72,6 +72,30 @@ class OptionsTest {
         assertThat(producer("--help").out()).contains("--quiet");
     }
 
+    @Test
+    void helpListsTheRateDurationHeaderAndPropertyOptions() {
+        assertThat(producer("--help").out()).contains("--rate=N", "--duration=DURATION", "--header=KEY=VALUE",
+                "--producer-property=KEY=VALUE", "--property, --command-property=KEY=VALUE");
+        assertThat(consumer("--help").out()).contains("--consumer-property=KEY=VALUE", "--property, --command-property");
+    }
+
+    @Test
+    void theConsumersOwnPropertyReachesItsClientAndCommandPropertyWins() {
+        ConsumerOptions consumer = new ConsumerOptions();
+        new CommandLine(consumer).parseArgs("--consumer-property", "fetch.max.wait.ms=100",
+                "--consumer-property", "max.poll.records=5", "--command-property", "max.poll.records=7");
+        assertThat(consumer.client().userProperties()).containsEntry("fetch.max.wait.ms", "100")
+                .containsEntry("max.poll.records", "7");
+    }
+
+    @Test
+    void theDefaultPaceIsStillTheTutorials5sAndARateReplacesIt() {
+        assertThat(parseProducer().interval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(parseProducer("--rate", "0.5").interval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(parseProducer("--duration", "3s").duration()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(parseProducer("--header", "a=b=c").headers()).containsExactly(java.util.Map.entry("a", "b=c"));
+    }
+
     @ParameterizedTest
     @CsvSource({"5s, 5000", "500ms, 500", "0, 0", "1m, 60000", "2, 2000", "1.5s, 1500", "PT0.25S, 250"})
     void intervalsReadLikeKafkaToolsDurations(String value, long millis) {
@@ -126,6 +150,19 @@ class OptionsTest {
         "--bootstrap-server a:1,,b:2 | '--bootstrap-server': 'a:1,,b:2' has an empty address",
         "--command-config=           | '--command-config': the file name is empty",
         "--command-config .          | '--command-config': cannot read .: it is a directory",
+        "--rate -5                   | '--rate': '-5' must be more than 0",
+        "--rate 0                    | '--rate': '0' must be more than 0",
+        "--rate fast                 | '--rate'",
+        "--rate 200 --interval 1s    | --rate and --interval cannot be given together",
+        "--interval 0 --rate 200     | --rate and --interval cannot be given together",
+        "--duration soon             | '--duration': 'soon' is not a duration",
+        "--duration -3s              | '--duration'",
+        "--duration 0                | --duration must be more than 0",
+        "--header novalue            | '--header' (KEY=VALUE): expected KEY=VALUE",
+        "--header =v                 | '--header'",
+        "--header event-id=x         | '--header' (KEY=VALUE): event-id is the producer's own header",
+        "--producer-property novalue | '--producer-property'",
+        "--command-property novalue  | '--command-property'",
     })
     void aBadProducerValueExits2WithOneLineNamingIt(String args, String named) {
         Result result = producer(args.trim().split("\\s+"));
@@ -152,6 +189,7 @@ class OptionsTest {
         "--group=                    | '--group': the group name is empty",
         "--partition 0 --group G     | options --group and --partition cannot be specified together",
         "--group G --partition 0 --offset 3 | options --group and --partition cannot be specified together",
+        "--consumer-property novalue | '--consumer-property'",
     })
     void aBadConsumerValueExits2WithOneLineNamingIt(String args, String named) {
         Result result = consumer(args.trim().split("\\s+"));
