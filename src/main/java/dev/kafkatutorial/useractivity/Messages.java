@@ -425,6 +425,44 @@ public final class Messages {
                         + "auto.offset.reset. Keep events longer or run the consumer more often");
     }
 
+    /** {@code --explain}: what acks=all means on this topic's real replication. */
+    public String explainAcks(int replicas, int minInsync) {
+        String consequence;
+        if (minInsync > replicas) {
+            consequence = pick("min.insync.replicas가 복제본 수보다 커서 어떤 전송도 성공할 수 없습니다.",
+                    "min.insync.replicas is above the replica count: no send can ever succeed.");
+        } else if (minInsync == 1) {
+            consequence = pick("브로커 하나를 잃으면 데이터도 잃습니다.", "Lose one broker and the data may be lost.");
+        } else {
+            consequence = pick("응답받은 이벤트는 최소 " + minInsync + "곳에 있어, 브로커 " + (minInsync - 1)
+                            + "개를 잃어도 남습니다. 동기화된 복제본이 " + minInsync + "개보다 적으면 전송이 거부됩니다.",
+                    "An acknowledged event is on at least " + minInsync + " brokers and survives losing "
+                            + (minInsync - 1) + ". With fewer than " + minInsync + " in sync, sends are refused.");
+        }
+        return pick("acks=all: 이 토픽은 복제본 " + replicas + "개 - 동기화된 복제본 모두(최소 " + minInsync + "개)가 받으면 응답합니다. ",
+                "acks=all: this topic has " + replicas + " replica(s) - the leader answers once every in-sync replica "
+                        + "(at least " + minInsync + ") has the event. ") + consequence;
+    }
+
+    public String explainAcksUnknown(String reason) {
+        return pick("acks=all: 토픽의 복제 설정을 읽을 수 없습니다 - ", "acks=all: cannot read the topic's replication - ")
+                + reason;
+    }
+
+    /** {@code 키 123 → murmur2 해시 % 파티션 3개 = 파티션 2}, and whether the broker put it there. */
+    public String explainKey(String key, int partitions, int computed, int reported) {
+        String line = pick("키 " + key + " → murmur2 해시 % 파티션 " + partitions + "개 = 파티션 " + computed,
+                "key " + key + " → murmur2 hash % " + partitions + " partitions = partition " + computed);
+        return computed == reported ? line
+                : line + pick(" (브로커가 알린 파티션은 " + reported + ": 파티션 수가 바뀌었거나 다른 파티셔너입니다)",
+                        " (the broker reported partition " + reported + ": the partition count changed, or another partitioner)");
+    }
+
+    public String explainSticky(int partition) {
+        return pick("키 없음 → 내장 파티셔너는 배치 하나가 찰 때까지 한 파티션(" + partition + ")에 보냅니다 (sticky)",
+                "no key → the built-in partitioner keeps one partition (" + partition + ") until a batch is full (sticky)");
+    }
+
     // ---- Python's repr, so the "메시지 전송:" line reads exactly as the tutorial prints its dict ------------
 
     static String pythonRepr(UserActivity event) {
