@@ -43,13 +43,13 @@ class DoctorIT {
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
     /** The doctor's run: exit code, stdout, stderr. */
-    record Run(int exit, String out, String err) {
-        JsonNode json() throws Exception {
+    public record Run(int exit, String out, String err) {
+        public JsonNode json() throws Exception {
             return new ObjectMapper().readTree(out);
         }
 
         /** The verdict of the check named {@code check}, the last one if several. */
-        String verdict(String check) throws Exception {
+        public String verdict(String check) throws Exception {
             String verdict = null;
             for (JsonNode node : json().get("checks")) {
                 if (node.get("check").asText().equals(check)) {
@@ -60,7 +60,7 @@ class DoctorIT {
         }
     }
 
-    static Run doctor(String... args) {
+    public static Run doctor(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Doctor.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),

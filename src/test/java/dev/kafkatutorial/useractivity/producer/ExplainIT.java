@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
  * The producer's --explain on one broker: the acks=all line on a single copy, and for 1,000 keyed events on
  * three partitions the explained partition of each key is the partition the broker reported for it.
  */
-class ExplainIT {
+public class ExplainIT {
 
     private static final Pattern SENT = Pattern.compile(
             "Message sent successfully - topic: \\S+, partition: (\\d+), offset: \\d+, key: (\\d+)");
     private static final Pattern EXPLAINED = Pattern.compile(
             "key (\\d+) → murmur2 hash % 3 partitions = partition (\\d+)(.*)");
 
-    static String[] produce(String bootstrapServers, String topic, int events, String... extra) {
+    public static String[] produce(String bootstrapServers, String topic, int events, String... extra) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> args = new java.util.ArrayList<>(List.of("--bootstrap-server", bootstrapServers, "--topic", topic,
