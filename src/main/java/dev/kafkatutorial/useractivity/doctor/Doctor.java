@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -50,7 +51,12 @@ public final class Doctor {
         try (Admin admin = Admin.create(config(client))) {
             try {
                 ClusterCheck.run(admin, WAIT, messages, findings);
-            } catch (TimeoutException e) {
+            } catch (TimeoutException | ExecutionException e) {
+                // Whichever gives up first: our wait for the future, or the Admin client's own API timeout.
+                if (e instanceof ExecutionException && !(e.getCause()
+                        instanceof org.apache.kafka.common.errors.TimeoutException)) {
+                    throw e;
+                }
                 err.println(messages.brokerUnreachable(client.bootstrapServers(), WAIT));
                 admin.close(Duration.ZERO); // nothing in flight worth waiting for
                 return Cli.FAILED;

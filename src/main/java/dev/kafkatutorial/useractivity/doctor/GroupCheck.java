@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * Checks a consumer group on the topic: its state, members against partitions (a partition has at most one
@@ -26,8 +28,17 @@ final class GroupCheck {
     static void run(Admin admin, String group, String topic, int partitions, Duration wait, Messages messages,
                     Findings findings) throws Exception {
         long ms = wait.toMillis();
-        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
-                .get(ms, TimeUnit.MILLISECONDS).get(group);
+        ConsumerGroupDescription description;
+        try {
+            description = admin.describeConsumerGroups(List.of(group)).all().get(ms, TimeUnit.MILLISECONDS).get(group);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                throw e;
+            }
+            // No member ever joined it and nothing was committed: a new group, which starts by auto.offset.reset.
+            findings.add(Finding.ok("group", messages.doctorNoCommits(group)));
+            return;
+        }
         int members = description.members().size();
         findings.add(Finding.ok("group", messages.doctorGroup(group, String.valueOf(description.groupState()), members)));
         if (partitions > 0 && members > partitions) {

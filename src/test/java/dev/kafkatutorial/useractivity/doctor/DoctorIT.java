@@ -84,9 +84,11 @@ class DoctorIT {
     @Test
     void oneCopyIsAWarningNotAProblem() throws Exception {
         String topic = topic("doctor-rf1", 3, Map.of());
-        Run run = doctor("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic, "--output", "json");
+        Run run = doctor("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic, "--output", "json",
+                "--group", topic + "-nobody"); // a group nobody joined yet is no failure
 
         assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.verdict("group")).isEqualTo("ok");
         assertThat(run.verdict("broker")).isEqualTo("ok");
         assertThat(run.verdict("topic")).isEqualTo("ok");
         assertThat(run.verdict("replication")).isEqualTo("warning");
