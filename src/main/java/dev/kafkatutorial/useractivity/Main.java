@@ -2,6 +2,7 @@ package dev.kafkatutorial.useractivity;
 
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.Version;
+import dev.kafkatutorial.useractivity.doctor.Doctor;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -9,11 +10,12 @@ import java.util.Arrays;
 public final class Main {
 
     private static final String USAGE = """
-            Usage: java -jar user-activity-kafka.jar producer|consumer|processor [options]
+            Usage: java -jar user-activity-kafka.jar producer|consumer|processor|doctor [options]
               producer   send a random user-activity event every 5 s (the tutorial's producer_example.py)
               consumer   print each event as it arrives (the tutorial's consumer_example.py)
               processor  pass each event on to user_activity_messages with its sentence, exactly once
-            Run 'producer --help', 'consumer --help' or 'processor --help' for their options, '--version' for the versions.""";
+              doctor     check the broker, the topic and a group (--group): ok / warning / problem, and what to do
+            Run 'producer --help', 'consumer --help' or 'processor --help' ('doctor --help') for their options, '--version' for the versions.""";
 
     private Main() {
     }
@@ -25,12 +27,13 @@ public final class Main {
             case "producer" -> UserActivityProducer.main(rest);
             case "consumer" -> UserActivityConsumer.main(rest);
             case "processor" -> UserActivityProcessor.main(rest);
+            case "doctor" -> Doctor.main(rest);
             case "-h", "--help" -> System.out.println(USAGE);
             case "-V", "--version" -> System.out.println(new Version().getVersion()[0]);
             default -> {
                 System.err.println(program.isEmpty()
-                        ? "user-activity-kafka: say which program to run: producer, consumer or processor (see --help)"
-                        : "user-activity-kafka: unknown program '" + program + "': use producer, consumer or processor (see --help)");
+                        ? "user-activity-kafka: say which program to run: producer, consumer, processor or doctor (see --help)"
+                        : "user-activity-kafka: unknown program '" + program + "': use producer, consumer, processor or doctor (see --help)");
                 System.exit(Cli.USAGE);
             }
         }

@@ -6,6 +6,7 @@ import dev.kafkatutorial.useractivity.cli.ProducerOptions;
 import dev.kafkatutorial.useractivity.producer.BlockingSend;
 import dev.kafkatutorial.useractivity.producer.BoundedClose;
 import dev.kafkatutorial.useractivity.producer.Deadline;
+import dev.kafkatutorial.useractivity.producer.Explain;
 import dev.kafkatutorial.useractivity.producer.OutageWatcher;
 import dev.kafkatutorial.useractivity.producer.Pace;
 import dev.kafkatutorial.useractivity.producer.Progress;
@@ -76,6 +77,8 @@ public final class UserActivityProducer {
     private final Transactions<String, UserActivity> transactions; // --transactional-id; else a pass-through
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private final BlockingSend blocking = new BlockingSend(); // lets stop() cut a send() waiting for the broker
+    private final Explain explain; // --explain (text output only); else null
+    private final Map<String, Object> userProperties;
 
     private volatile boolean running = true;
     private final Pace pace;
@@ -112,6 +115,9 @@ public final class UserActivityProducer {
         this.err = err;
         this.transactions = new Transactions<>(producer, options.transactionalId(), options.transactionSize(),
                 options.abortEvery(), messages, out, err);
+        this.explain = options.explain() && !json && !quiet
+                ? new Explain(messages, () -> producer.partitionsFor(topic).size()) : null;
+        this.userProperties = options.client().userProperties();
     }
 
     public static void main(String[] args) {
@@ -190,6 +196,9 @@ public final class UserActivityProducer {
         OutageWatcher outages = null;
         try {
             if (connect()) {
+                if (explain != null) {
+                    out.println(explain.acks(bootstrapServers, userProperties, topic));
+                }
                 outages = new OutageWatcher(producer::metrics, () -> sent - completed.get(),
                         () -> err.println(messages.brokerAway(bootstrapServers, deliveryTimeout)),
                         () -> err.println(messages.brokerBack(bootstrapServers))).start();
@@ -310,6 +319,9 @@ public final class UserActivityProducer {
             if (!quiet) {
                 out.println(json ? SendReport.acknowledged(eventId, metadata)
                         : messages.sent(metadata.topic(), metadata.partition(), metadata.offset(), key));
+                if (explain != null) {
+                    out.println(explain.partition(key, metadata));
+                }
                 checkStdout();
             }
         } else {

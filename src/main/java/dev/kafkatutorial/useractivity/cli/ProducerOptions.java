@@ -91,6 +91,11 @@ public final class ProducerOptions implements Cli.Validated {
                     + "consumer shows the difference")
     Long abortEvery;
 
+    @Option(names = "--explain",
+            description = "Say why: at start what acks=all means on this topic (its replicas and "
+                    + "min.insync.replicas), and after each success line why the event went to its partition")
+    boolean explain;
+
     @Override
     public void validate() {
         if (rate != null && interval != null) {
@@ -170,6 +175,10 @@ public final class ProducerOptions implements Cli.Validated {
     /** Every K-th transaction is aborted; 0: none. */
     public long abortEvery() {
         return abortEvery == null ? 0 : abortEvery;
+    }
+
+    public boolean explain() {
+        return explain;
     }
 
     /** Whether records are keyed by user id ({@code --key user_id}). */

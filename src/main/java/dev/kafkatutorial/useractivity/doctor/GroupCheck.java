@@ -1,0 +1,87 @@
+package dev.kafkatutorial.useractivity.doctor;
+
+import dev.kafkatutorial.useractivity.Messages;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+
+/**
+ * Checks a consumer group on the topic: its state, members against partitions (a partition has at most one
+ * member of a group, so extra members sit idle), committed lag per partition, and lag beyond retention.
+ */
+final class GroupCheck {
+
+    private GroupCheck() {
+    }
+
+    static void run(Admin admin, String group, String topic, int partitions, Duration wait, Messages messages,
+                    Findings findings) throws Exception {
+        long ms = wait.toMillis();
+        ConsumerGroupDescription description;
+        try {
+            description = admin.describeConsumerGroups(List.of(group)).all().get(ms, TimeUnit.MILLISECONDS).get(group);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                throw e;
+            }
+            // No member ever joined it and nothing was committed: a new group, which starts by auto.offset.reset.
+            findings.add(Finding.ok("group", messages.doctorNoCommits(group)));
+            return;
+        }
+        int members = description.members().size();
+        findings.add(Finding.ok("group", messages.doctorGroup(group, String.valueOf(description.groupState()), members)));
+        if (partitions > 0 && members > partitions) {
+            findings.add(Finding.warning("members", messages.doctorIdleMembers(members, partitions, members - partitions)));
+        }
+
+        Map<TopicPartition, OffsetAndMetadata> committed = new TreeMap<>(
+                java.util.Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(ms, TimeUnit.MILLISECONDS)
+                .forEach((partition, offset) -> {
+                    if (partition.topic().equals(topic) && offset != null) {
+                        committed.put(partition, offset);
+                    }
+                });
+        if (committed.isEmpty()) {
+            findings.add(Finding.ok("lag", messages.doctorNoCommits(group)));
+            return;
+        }
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.keySet().forEach(p -> {
+            earliest.put(p, OffsetSpec.earliest());
+            latest.put(p, OffsetSpec.latest());
+        });
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> start =
+                admin.listOffsets(earliest).all().get(ms, TimeUnit.MILLISECONDS);
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end =
+                admin.listOffsets(latest).all().get(ms, TimeUnit.MILLISECONDS);
+        for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
+            TopicPartition partition = entry.getKey();
+            long offset = entry.getValue().offset();
+            long logStart = start.get(partition).offset();
+            long logEnd = end.get(partition).offset();
+            // The committed offset is the next event the group will read. Below the log start offset, retention
+            // (or deleteRecords) removed events the group never read: they are gone, and the group will jump
+            // ahead by auto.offset.reset.
+            if (offset < logStart) {
+                findings.add(Finding.problem("lag", messages.doctorLagBeyondRetention(partition.partition(), offset,
+                        logStart, logStart - offset)));
+            } else {
+                findings.add(Finding.ok("lag", messages.doctorLag(partition.partition(), offset, logEnd,
+                        Math.max(0, logEnd - offset))));
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.kafkatutorial.useractivity.doctor;
+
+import dev.kafkatutorial.useractivity.Messages;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/**
+ * Checks the topic: it exists (or the broker would create it), its partitions, its replication factor and
+ * min.insync.replicas and what they mean for acks=all, and partitions under-replicated or without a leader.
+ */
+final class TopicCheck {
+
+    private TopicCheck() {
+    }
+
+    /** The topic's partition count, or 0 when it does not exist. */
+    static int run(Admin admin, String topic, Duration wait, Messages messages, Findings findings) throws Exception {
+        TopicDescription description;
+        try {
+            description = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(wait.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                throw e;
+            }
+            missing(admin, topic, wait, messages, findings);
+            return 0;
+        }
+        List<TopicPartitionInfo> partitions = description.partitions();
+        findings.add(Finding.ok("topic", messages.doctorTopic(topic, partitions.size())));
+
+        int replicationFactor = partitions.stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
+        int minInsync = Integer.parseInt(config(admin, new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                "min.insync.replicas", wait, "1"));
+        // acks=all: the leader answers once every in-sync replica has the event, but it refuses the write
+        // (NOT_ENOUGH_REPLICAS) when fewer than min.insync.replicas are in sync. So min.insync.replicas is the
+        // number of copies an acknowledged event is guaranteed to have.
+        if (minInsync > replicationFactor) {
+            findings.add(Finding.problem("replication", messages.doctorMinInsyncAboveRf(replicationFactor, minInsync)));
+        } else if (replicationFactor == 1) {
+            findings.add(Finding.warning("replication", messages.doctorOneCopy()));
+        } else if (minInsync == 1) {
+            findings.add(Finding.warning("replication", messages.doctorMinInsyncOne(replicationFactor)));
+        } else {
+            findings.add(Finding.ok("replication", messages.doctorReplicationOk(replicationFactor, minInsync)));
+        }
+
+        long offline = partitions.stream().filter(p -> p.leader() == null || p.leader().isEmpty()).count();
+        long underReplicated = partitions.stream().filter(p -> p.isr().size() < p.replicas().size()).count();
+        if (offline > 0) {
+            findings.add(Finding.problem("partitions", messages.doctorOffline(offline)));
+        } else if (underReplicated > 0) {
+            findings.add(Finding.warning("partitions", messages.doctorUnderReplicated(underReplicated)));
+        } else {
+            findings.add(Finding.ok("partitions", messages.doctorInSync()));
+        }
+        return partitions.size();
+    }
+
+    /** No such topic: the first producer's request creates it only if the broker allows it. */
+    private static void missing(Admin admin, String topic, Duration wait, Messages messages, Findings findings)
+            throws Exception {
+        String broker = String.valueOf(admin.describeCluster().nodes().get(wait.toMillis(), TimeUnit.MILLISECONDS)
+                .iterator().next().id());
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.BROKER, broker);
+        boolean autoCreate = Boolean.parseBoolean(config(admin, resource, "auto.create.topics.enable", wait, "true"));
+        if (autoCreate) {
+            findings.add(Finding.warning("topic", messages.doctorTopicWillBeCreated(topic,
+                    config(admin, resource, "num.partitions", wait, "1"),
+                    config(admin, resource, "default.replication.factor", wait, "1"))));
+        } else {
+            findings.add(Finding.problem("topic", messages.doctorTopicMissing(topic)));
+        }
+    }
+
+    private static String config(Admin admin, ConfigResource resource, String name, Duration wait, String fallback)
+            throws Exception {
+        Config config = admin.describeConfigs(List.of(resource)).all().get(wait.toMillis(), TimeUnit.MILLISECONDS)
+                .get(resource);
+        ConfigEntry entry = config == null ? null : config.get(name);
+        return entry == null || entry.value() == null ? fallback : entry.value();
+    }
+}

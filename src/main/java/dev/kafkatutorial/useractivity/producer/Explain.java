@@ -1,0 +1,74 @@
+package dev.kafkatutorial.useractivity.producer;
+
+import dev.kafkatutorial.useractivity.Messages;
+import dev.kafkatutorial.useractivity.cli.Cli;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.utils.Utils;
+
+/** The producer's {@code --explain}: what acks=all means on this topic, and why each event went to its partition. */
+public final class Explain {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final Messages messages;
+    private final IntSupplier partitionCount;
+
+    /** {@code partitionCount}: the topic's partitions as the producer knows them (its metadata). */
+    public Explain(Messages messages, IntSupplier partitionCount) {
+        this.messages = messages;
+        this.partitionCount = partitionCount;
+    }
+
+    /**
+     * The acks=all line, from the topic's real replication factor and min.insync.replicas. With acks=all the
+     * leader answers once every in-sync replica has the event, and refuses to when fewer than
+     * min.insync.replicas are in sync: so min.insync.replicas copies is what an acknowledgement promises.
+     */
+    public String acks(String bootstrapServers, Map<String, Object> userProperties, String topic) {
+        Map<String, Object> config = new HashMap<>(userProperties); // the same security settings as the producer
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // Both, or the Admin client refuses to start: the API timeout may not be shorter than a request's.
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis());
+        try (Admin admin = Admin.create(config)) {
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            int replicas = description.partitions().stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            Config topicConfig = admin.describeConfigs(List.of(resource)).all()
+                    .get(WAIT.toMillis(), TimeUnit.MILLISECONDS).get(resource);
+            ConfigEntry minInsync = topicConfig.get("min.insync.replicas");
+            return messages.explainAcks(replicas, minInsync == null ? 1 : Integer.parseInt(minInsync.value()));
+        } catch (Exception e) {
+            return messages.explainAcksUnknown(Cli.oneLine(e));
+        }
+    }
+
+    /**
+     * Why this partition. With a key, the built-in partitioner hashes the key's bytes with murmur2 and takes
+     * it modulo the partition count: the same key always lands in the same partition (while the count stays).
+     * Computed here with Kafka's own functions and checked against the partition the broker reported.
+     * Without a key, the partitioner sticks to one partition until a batch is full (or sent), then moves on.
+     */
+    public String partition(String key, RecordMetadata metadata) {
+        if (key == null) {
+            return messages.explainSticky(metadata.partition());
+        }
+        int partitions = partitionCount.getAsInt();
+        int computed = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+        return messages.explainKey(key, partitions, computed, metadata.partition());
+    }
+}
