@@ -3,7 +3,6 @@ package dev.kafkatutorial.useractivity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkatutorial.useractivity.broker.TestKafka;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * consumer --audit and --explain against a real broker: a range of events deleted before the group read them
@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 class AuditIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
+    @TempDir
+    Path dir;
+
     private static final Pattern COMMIT = Pattern.compile("커밋: 파티션 (\\d+) → 오프셋 (\\d+) \\(다음에 읽을 메시지\\)");
 
     @Test
@@ -31,7 +34,7 @@ class AuditIT {
         String topic = "audit-gap-" + System.nanoTime();
         TestKafka.createTopic(topic, 1);
         TopicPartition partition = new TopicPartition(topic, 0);
-        Path file = Files.createTempDirectory("audit").resolve("group.ids");
+        Path file = dir.resolve("group.ids");
         ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
                 "--interval", "0", "--max-messages", "300", "--output", "json");
         assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
