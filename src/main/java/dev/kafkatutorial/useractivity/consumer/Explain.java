@@ -28,6 +28,7 @@ public final class Explain {
     private final Messages messages;
     private final PrintStream err;
     private final Duration wait;
+    private final Map<TopicPartition, Long> printed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Explain(Consumer<?, ?> consumer, Map<String, Object> config, Messages messages, PrintStream err,
                    Duration wait) {
@@ -61,7 +62,12 @@ public final class Explain {
 
     /** A commit the broker accepted (seen by the {@link CommitLedger}, automatic ones too). */
     public void committed(TopicPartition partition, long offset) {
-        err.println(messages.explainCommit(partition.partition(), offset));
+        // Auto commit sends every position each interval, moved or not: an idle consumer would say the same
+        // commit every 5 s. Only a position that moved is worth a line.
+        Long before = printed.put(partition, offset);
+        if (before == null || before != offset) {
+            err.println(messages.explainCommit(partition.partition(), offset));
+        }
     }
 
     private void assigned(Collection<TopicPartition> partitions) {
