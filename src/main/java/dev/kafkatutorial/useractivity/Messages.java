@@ -162,6 +162,13 @@ public final class Messages {
                 "Explain: partition " + partition + " has no commit: it starts where auto.offset.reset=" + reset + " says");
     }
 
+    public String explainCommitDeleted(int partition, long committed, long logStart, String reset) {
+        return pick("설명: 파티션 " + partition + "의 커밋 오프셋 " + committed + "은(는) 이미 삭제되었습니다 (로그 시작 "
+                        + logStart + "): auto.offset.reset=" + reset + "에 따라 시작합니다",
+                "Explain: partition " + partition + "'s committed offset " + committed + " is deleted already (log start "
+                        + logStart + "): it starts where auto.offset.reset=" + reset + " says");
+    }
+
     public String explainCommit(int partition, long offset) {
         return pick("커밋: 파티션 " + partition + " → 오프셋 " + offset + " (다음에 읽을 메시지)",
                 "Commit: partition " + partition + " → offset " + offset + " (the next message to read)");

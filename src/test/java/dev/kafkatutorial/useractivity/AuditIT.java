@@ -51,11 +51,15 @@ class AuditIT {
             admin.deleteRecords(Map.of(partition, RecordsToDelete.beforeOffset(200))).all().get(30, TimeUnit.SECONDS);
         }
 
-        ProgramRun second = ProgramRun.consumer(consumer); // committed 100 is gone: earliest, 200
+        String[] restarted = java.util.stream.Stream.concat(java.util.Arrays.stream(consumer),
+                java.util.stream.Stream.of("--explain")).toArray(String[]::new);
+        ProgramRun second = ProgramRun.consumer(restarted); // committed 100 is gone: earliest, 200
         assertThat(second.awaitExit(LIMIT)).as(second.err()).isZero();
         assertThat(second.err()).as(second.err())
                 .contains("감사: 빈 번호 - 프로듀서 실행 " + run + "의 순번 100-199을(를) 아직 못 읽었습니다")
                 .contains("  " + run + ": 받음 200, 중복 0, 빠짐 100 (100-199), 순서 바뀜 0")
+                .contains("설명: 파티션 0의 커밋 오프셋 100은(는) 이미 삭제되었습니다 (로그 시작 200): "
+                        + "auto.offset.reset=earliest에 따라 시작합니다")
                 .doesNotContain("\tat ");
     }
 

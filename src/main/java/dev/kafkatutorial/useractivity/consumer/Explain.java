@@ -81,15 +81,24 @@ public final class Explain {
         // The position of a newly assigned partition is the group's committed offset; without one, the fetch
         // position comes from auto.offset.reset when the first fetch needs it.
         Map<TopicPartition, OffsetAndMetadata> committed;
+        Map<TopicPartition, Long> logStart;
         try {
             committed = consumer.committed(new HashSet<>(partitions), wait);
+            logStart = consumer.beginningOffsets(partitions, wait);
         } catch (KafkaException e) {
             return; // the explanation is not worth failing the read for; the poll reports a broker that is gone
         }
         String reset = String.valueOf(config.getOrDefault(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
         partitions.stream().sorted(Comparator.comparingInt(TopicPartition::partition)).forEach(tp -> {
             OffsetAndMetadata offset = committed.get(tp);
-            err.println(messages.explainStart(tp.partition(), offset == null ? null : offset.offset(), reset));
+            Long start = logStart.get(tp);
+            if (offset != null && start != null && offset.offset() < start) {
+                // Retention (or deleteRecords) removed the committed position before the group read it: the
+                // fetch is answered "out of range" and auto.offset.reset decides; the events between are lost.
+                err.println(messages.explainCommitDeleted(tp.partition(), offset.offset(), start, reset));
+            } else {
+                err.println(messages.explainStart(tp.partition(), offset == null ? null : offset.offset(), reset));
+            }
         });
     }
 
