@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import dev.kafkatutorial.useractivity.cli.ConsumerOptions;
+import dev.kafkatutorial.useractivity.consumer.Audit;
+import dev.kafkatutorial.useractivity.consumer.AuditLog;
 import dev.kafkatutorial.useractivity.consumer.CommitLedger;
 import dev.kafkatutorial.useractivity.consumer.Committer;
+import dev.kafkatutorial.useractivity.consumer.Explain;
 import dev.kafkatutorial.useractivity.consumer.JsonLine;
 import dev.kafkatutorial.useractivity.consumer.LineOutput;
 import dev.kafkatutorial.useractivity.consumer.ReaderProbe;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -63,6 +67,8 @@ public final class UserActivityConsumer {
     private final PrintStream err;
     private final CommitLedger ledger;
     private final Committer committer;
+    private Explain explain; // --explain, or null
+    private Audit audit = Audit.OFF;
 
     private volatile boolean running = true;
     private boolean closing; // on the way out: the commit there is the last; close()'s revocation must not repeat it
@@ -119,9 +125,17 @@ public final class UserActivityConsumer {
         Map<String, Object> config = config(options);
         CommitLedger ledger = new CommitLedger();
         ledger.install(config); // learns of every commit, the automatic ones too
+        Audit audit = !options.audit() ? Audit.OFF : Audit.open(options.auditFile() != null ? options.auditFile()
+                : AuditLog.defaultFile(options.group()), options.group(), new Messages(options.client().language()), err);
         Consumer<String, UserActivity> consumer =
                 Failures.build(() -> new KafkaConsumer<>(config), options.client());
-        return new UserActivityConsumer(consumer, options, new LineOutput(out, probe), err, ledger);
+        UserActivityConsumer app = new UserActivityConsumer(consumer, options, new LineOutput(out, probe), err, ledger);
+        if (options.explain()) {
+            app.explain = new Explain(consumer, config, app.messages, err, Failures.BROKER_WAIT);
+            ledger.onEachCommit(app.explain::committed);
+        }
+        app.audit = audit;
+        return app;
     }
 
     /** The consumer's configuration, in one place. The user's properties win over these defaults. */
@@ -159,8 +173,9 @@ public final class UserActivityConsumer {
         try {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, Failures.BROKER_WAIT); // fail fast
             if (options.partition() == null) {
-                consumer.subscribe(List.of(topic), new RebalanceReporter(messages, err,
-                        () -> options.manualCommit() && !closing, committer::commitWhileRunning));
+                ConsumerRebalanceListener listener = new RebalanceReporter(messages, err,
+                        () -> options.manualCommit() && !closing, committer::commitWhileRunning);
+                consumer.subscribe(List.of(topic), explain == null ? listener : explain.after(listener));
             } else {
                 fatalError = assignOnePartition(partitions);
             }
@@ -200,6 +215,7 @@ public final class UserActivityConsumer {
             err.println(messages.commitFailed(commitError instanceof TimeoutException
                     ? messages.noAnswer(COMMIT_WAIT) : Cli.oneLine(commitError), rereads));
         }
+        audit.close(); // the table
         err.println(messages.consumerSummary(read, skipped));
         return failed ? Cli.FAILED : Cli.OK;
     }
@@ -279,6 +295,7 @@ public final class UserActivityConsumer {
                 err.println(messages.skipped(record.partition(), record.offset(), messages.nullValue(), "null"));
             } else {
                 read++;
+                audit.read(record);
                 output.write(json ? JsonLine.of(record, Json.WRITER) : messages.received(record.partition(), record.offset(),
                         record.value()));
             }
@@ -290,6 +307,8 @@ public final class UserActivityConsumer {
             running = false;
             read = readBefore;
             unprinted = firstOfBatch;
+        } else {
+            audit.printed(); // before the next poll() (auto commit) or commit: what the group committed is on file
         }
         unprinted.forEach((tp, offset) -> {
             consumer.seek(tp, offset);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kafkatutorial.useractivity.broker.TestKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,7 +63,9 @@ class ConsumerKilledIT {
                 "--property", "max.poll.records=" + MAX_POLL_RECORDS,
                 // The killed member never says goodbye: the group waits this long (the broker's minimum, not
                 // Kafka's 45 s) before the restarted consumer gets its partition.
-                "--property", "session.timeout.ms=6000"));
+                "--property", "session.timeout.ms=6000",
+                // --audit counts by event id too, in the group's file that survives the kill (checked below)
+                "--audit", "--audit-file", Path.of("target", topic + ".audit").toAbsolutePath().toString()));
         if (manual) {
             consumer.add("--manual-commit");
         } else {
@@ -118,6 +121,11 @@ class ConsumerKilledIT {
             assertThat(figures.duplicated()).isLessThanOrEqualTo(MAX_POLL_RECORDS);
         }
         assertThat(second.err()).doesNotContain("\tat ");
+        // consumer --audit, restarted in the group, counts the first run's reads from its file: the events it
+        // reports as duplicates are exactly those read twice, and nothing is missing.
+        String run = readByFirst.get(0).eventId().substring(0, readByFirst.get(0).eventId().lastIndexOf('-'));
+        assertThat(second.err()).as(second.err()).contains("  " + run + ": 받음 " + all.size() + ", 중복 "
+                + figures.duplicated() + ", 빠짐 0, 순서 바뀜 0");
     }
 
     private JarProcess start(List<String> args) {

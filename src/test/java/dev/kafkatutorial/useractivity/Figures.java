@@ -3,15 +3,14 @@ package dev.kafkatutorial.useractivity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kafkatutorial.useractivity.consumer.AuditTally;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,13 +49,10 @@ record Figures(String scenario, String detail, long produced, long acknowledged,
 
     /** Counts the ids read against the ids the producer reported; prints and keeps the figures. */
     static Figures count(String scenario, String detail, long produced, Sends sends, Collection<String> idsRead) {
-        Map<String, Integer> reads = new HashMap<>();
-        idsRead.forEach(id -> reads.merge(id, 1, Integer::sum));
-        Set<String> lost = new HashSet<>(sends.acknowledged());
-        lost.removeAll(reads.keySet());
-        long duplicated = reads.values().stream().filter(n -> n > 1).count();
+        // The same counting as consumer --audit: one implementation of "lost" and "duplicated".
+        AuditTally tally = AuditTally.of(idsRead);
         return record(new Figures(scenario, detail, produced, sends.acknowledged().size(), sends.failed().size(),
-                idsRead.size(), reads.size(), lost.size(), duplicated));
+                idsRead.size(), tally.distinct(), tally.lost(sends.acknowledged()), tally.idsReadMoreThanOnce()));
     }
 
     /** Prints the figures as one {@code FIGURES {json}} line and writes them to {@code target/figures/}. */

@@ -75,6 +75,21 @@ public final class ConsumerOptions implements Cli.Validated {
             description = "text: the tutorial's lines; json: one JSON object per event, for jq. Default: ${DEFAULT-VALUE}")
     Output output;
 
+    @Option(names = "--explain",
+            description = "Say on stderr why: at each assignment the group's generation, member id and assignor, "
+                    + "where each partition starts (committed offset or auto.offset.reset), and each commit")
+    boolean explain;
+
+    @Option(names = "--audit",
+            description = "Count the producer's event ids per producer run: duplicates, gaps, out-of-order "
+                    + "arrivals; a line at the first of each, a table at exit. Kept per group in a file, so a "
+                    + "restarted consumer's re-reads count as duplicates")
+    boolean audit;
+
+    @Option(names = "--audit-file", paramLabel = "FILE",
+            description = "With --audit: the group's audit file. Default: ~/.cache/user-activity-kafka/audit/GROUP.ids")
+    java.nio.file.Path auditFile;
+
     /** Which records a read returns: all, or only those of committed transactions. */
     public enum IsolationLevel { read_uncommitted, read_committed }
 
@@ -95,6 +110,9 @@ public final class ConsumerOptions implements Cli.Validated {
         }
         if (fromBeginning && offset != null) {
             throw new IllegalArgumentException("use either --from-beginning or --offset, not both");
+        }
+        if (auditFile != null && !audit) {
+            throw new IllegalArgumentException("--audit-file needs --audit");
         }
         if (partition != null && group != null) {
             // A group's committed position belongs to its members: a reader outside the group that commits into
@@ -160,6 +178,19 @@ public final class ConsumerOptions implements Cli.Validated {
 
     public Output output() {
         return output;
+    }
+
+    public boolean explain() {
+        return explain;
+    }
+
+    public boolean audit() {
+        return audit;
+    }
+
+    /** --audit-file, or {@code null} for the group's default file. */
+    public java.nio.file.Path auditFile() {
+        return auditFile;
     }
 
     public IsolationLevel isolationLevel() {

@@ -25,6 +25,12 @@ public final class CommitLedger implements ConsumerInterceptor<Object, Object> {
     private final Map<TopicPartition, Long> next = new ConcurrentHashMap<>(); // after the last record handled
     private final Map<TopicPartition, Long> first = new ConcurrentHashMap<>(); // first record handled in this run
     private volatile CommitLedger delegate = this; // the instance Kafka builds reports to the installed one
+    private volatile java.util.function.BiConsumer<TopicPartition, Long> onEachCommit = (partition, offset) -> { };
+
+    /** Also tells {@code listener} of every commit the broker accepted (consumer --explain). */
+    public void onEachCommit(java.util.function.BiConsumer<TopicPartition, Long> listener) {
+        onEachCommit = listener;
+    }
 
     /** Adds this ledger to a consumer's configuration, beside any interceptor the user configured. */
     public void install(Map<String, Object> config) {
@@ -72,7 +78,10 @@ public final class CommitLedger implements ConsumerInterceptor<Object, Object> {
 
     @Override
     public void onCommit(Map<TopicPartition, OffsetAndMetadata> offsets) {
-        offsets.forEach((partition, offset) -> delegate.committed.put(partition, offset.offset()));
+        offsets.forEach((partition, offset) -> {
+            delegate.committed.put(partition, offset.offset());
+            delegate.onEachCommit.accept(partition, offset.offset());
+        });
     }
 
     @Override

@@ -190,6 +190,7 @@ class OptionsTest {
         "--partition 0 --group G     | options --group and --partition cannot be specified together",
         "--group G --partition 0 --offset 3 | options --group and --partition cannot be specified together",
         "--consumer-property novalue | '--consumer-property'",
+        "--audit-file /tmp/a.ids     | --audit-file needs --audit",
     })
     void aBadConsumerValueExits2WithOneLineNamingIt(String args, String named) {
         Result result = consumer(args.trim().split("\\s+"));

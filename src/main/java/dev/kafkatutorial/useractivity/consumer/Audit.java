@@ -1,0 +1,107 @@
+package dev.kafkatutorial.useractivity.consumer;
+
+import dev.kafkatutorial.useractivity.Messages;
+import dev.kafkatutorial.useractivity.UserActivityProducer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * {@code consumer --audit}: counts the event ids the consumer prints in the group's {@link AuditTally}, kept in
+ * its {@link AuditLog}, says on stderr when a run's first duplicate or first gap appears, and prints the table
+ * at exit. {@link #OFF} does nothing, so the loop calls it unconditionally.
+ */
+public class Audit {
+
+    /** No --audit. */
+    public static final Audit OFF = new Audit();
+
+    private final AuditTally tally;
+    private final AuditLog log;
+    private final Messages messages;
+    private final PrintStream err;
+
+    private Audit() {
+        this.tally = null;
+        this.log = null;
+        this.messages = null;
+        this.err = null;
+    }
+
+    private Audit(AuditTally tally, AuditLog log, Messages messages, PrintStream err) {
+        this.tally = tally;
+        this.log = log;
+        this.messages = messages;
+        this.err = err;
+    }
+
+    /** Opens the group's file (replaying what the group read before) and says where it is. */
+    public static Audit open(Path file, String group, Messages messages, PrintStream err) {
+        AuditTally tally = new AuditTally();
+        try {
+            AuditLog log = AuditLog.open(file, tally);
+            err.println(messages.auditFile(group, file, tally.rows().stream().mapToLong(AuditTally.Row::received).sum()));
+            return new Audit(tally, log, messages, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(messages.auditFileFailed(file, String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /** One record printed. */
+    public void read(ConsumerRecord<?, ?> record) {
+        if (tally == null) {
+            return;
+        }
+        Header header = record.headers().lastHeader(UserActivityProducer.EVENT_ID_HEADER);
+        String id = header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        AuditTally.Outcome outcome = tally.read(id, record.partition());
+        if (outcome == AuditTally.Outcome.NO_ID) {
+            return;
+        }
+        log.add(record.partition(), id);
+        String run = id.substring(0, id.lastIndexOf('-'));
+        if (outcome == AuditTally.Outcome.FIRST_DUPLICATE) {
+            err.println(messages.auditFirstDuplicate(run, id, record.partition(), record.offset()));
+        } else if (outcome == AuditTally.Outcome.FIRST_GAP) {
+            Map.Entry<Long, Long> gap = tally.gaps(run).entrySet().iterator().next();
+            err.println(messages.auditFirstGap(run, gap.getKey(), gap.getValue()));
+        }
+    }
+
+    /** The batch was printed: append its ids to the file, before any commit can count it as read. */
+    public void printed() {
+        if (log == null) {
+            return;
+        }
+        try {
+            log.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(messages.auditFileFailed(log.file(), String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /** At exit: the table, per producer run, of everything the group has read (this run and those before). */
+    public void close() {
+        if (log == null) {
+            return;
+        }
+        try {
+            log.close();
+        } catch (IOException e) {
+            err.println(messages.auditFileFailed(log.file(), String.valueOf(e.getMessage())));
+        }
+        err.println(messages.auditTableHeader());
+        for (AuditTally.Row row : tally.rows()) {
+            err.println(messages.auditTableRow(row.run(), row.received(), row.duplicates(), row.missing(),
+                    row.outOfOrder(), tally.gaps(row.run())));
+        }
+        if (tally.withoutId() > 0) {
+            err.println(messages.auditWithoutId(tally.withoutId()));
+        }
+    }
+}
