@@ -6,6 +6,7 @@ import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import dev.kafkatutorial.useractivity.cli.ConsumerOptions;
 import dev.kafkatutorial.useractivity.consumer.CommitLedger;
 import dev.kafkatutorial.useractivity.consumer.Committer;
+import dev.kafkatutorial.useractivity.consumer.EndOfRead;
 import dev.kafkatutorial.useractivity.consumer.JsonLine;
 import dev.kafkatutorial.useractivity.consumer.LineOutput;
 import dev.kafkatutorial.useractivity.consumer.ReaderProbe;
@@ -63,6 +64,7 @@ public final class UserActivityConsumer {
     private final PrintStream err;
     private final CommitLedger ledger;
     private final Committer committer;
+    private final EndOfRead endOfRead; // --to-end, else null
 
     private volatile boolean running = true;
     private boolean closing; // on the way out: the commit there is the last; close()'s revocation must not repeat it
@@ -88,6 +90,7 @@ public final class UserActivityConsumer {
         this.err = err;
         this.ledger = ledger;
         this.committer = new Committer(consumer, ledger, COMMIT_WAIT);
+        this.endOfRead = options.toEnd() ? new EndOfRead(consumer, Failures.BROKER_WAIT) : null;
     }
 
     public static void main(String[] args) {
@@ -159,8 +162,9 @@ public final class UserActivityConsumer {
         try {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, Failures.BROKER_WAIT); // fail fast
             if (options.partition() == null) {
-                consumer.subscribe(List.of(topic), new RebalanceReporter(messages, err,
-                        () -> options.manualCommit() && !closing, committer::commitWhileRunning));
+                RebalanceReporter reporter = new RebalanceReporter(messages, err,
+                        () -> options.manualCommit() && !closing, committer::commitWhileRunning);
+                consumer.subscribe(List.of(topic), endOfRead == null ? reporter : endOfRead.around(reporter));
             } else {
                 fatalError = assignOnePartition(partitions);
             }
@@ -225,12 +229,15 @@ public final class UserActivityConsumer {
         if (moved != null) {
             err.println(moved);
         }
+        if (endOfRead != null) {
+            endOfRead.assigned(List.of(tp));
+        }
         return null;
     }
 
     private void consume() {
         long lastRecordAt = System.nanoTime();
-        while (running && read < maxMessages) {
+        while (running && read < maxMessages && (endOfRead == null || !endOfRead.reached())) {
             ConsumerRecords<String, UserActivity> records;
             try {
                 records = consumer.poll(pollTimeout(lastRecordAt));
@@ -267,9 +274,9 @@ public final class UserActivityConsumer {
         for (ConsumerRecord<String, UserActivity> record : records) {
             TopicPartition tp = new TopicPartition(record.topic(), record.partition());
             firstOfBatch.putIfAbsent(tp, record.offset());
-            if (!running || read >= maxMessages) {
-                // Stopping inside a batch: rewind to the first record not printed, so the commit on close
-                // does not count the rest of the batch as read.
+            if (!running || read >= maxMessages || (endOfRead != null && endOfRead.past(tp, record.offset()))) {
+                // Stopping inside a batch (or at --to-end's end): rewind to the first record not printed, so the
+                // commit on close does not count the rest of the batch as read.
                 unprinted.putIfAbsent(tp, record.offset());
                 continue;
             }

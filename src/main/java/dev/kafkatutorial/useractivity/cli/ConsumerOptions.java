@@ -59,6 +59,11 @@ public final class ConsumerOptions implements Cli.Validated {
             description = "With --partition: the offset to start at. Default: --offset-reset (earliest)")
     String offset;
 
+    @Option(names = "--to-end",
+            description = "Read up to the end offsets taken when the partitions are assigned, then exit 0 with "
+                    + "the summary (kcat's -e). Works with every start option")
+    boolean toEnd;
+
     @Option(names = "--output", paramLabel = "text|json", defaultValue = "text",
             description = "text: the tutorial's lines; json: one JSON object per event, for jq. Default: ${DEFAULT-VALUE}")
     Output output;
@@ -144,6 +149,11 @@ public final class ConsumerOptions implements Cli.Validated {
     /** With --partition: a whole number, {@code earliest}, {@code latest}, or {@code null} for the group's position. */
     public String offset() {
         return offset;
+    }
+
+    /** --to-end: stop at the end offsets taken at assignment. */
+    public boolean toEnd() {
+        return toEnd;
     }
 
     public Output output() {
