@@ -11,6 +11,7 @@ import dev.kafkatutorial.useractivity.consumer.JsonLine;
 import dev.kafkatutorial.useractivity.consumer.LineOutput;
 import dev.kafkatutorial.useractivity.consumer.ReaderProbe;
 import dev.kafkatutorial.useractivity.consumer.RebalanceReporter;
+import dev.kafkatutorial.useractivity.consumer.StartOnAssignment;
 import dev.kafkatutorial.useractivity.consumer.StartPosition;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -164,7 +166,12 @@ public final class UserActivityConsumer {
             if (options.partition() == null) {
                 RebalanceReporter reporter = new RebalanceReporter(messages, err,
                         () -> options.manualCommit() && !closing, committer::commitWhileRunning);
-                consumer.subscribe(List.of(topic), endOfRead == null ? reporter : endOfRead.around(reporter));
+                ConsumerRebalanceListener listener = endOfRead == null ? reporter : endOfRead.around(reporter);
+                if (options.last() != null) {
+                    listener = new StartOnAssignment(listener, consumer, new StartPosition.Last(options.last()),
+                            Failures.BROKER_WAIT, messages, err);
+                }
+                consumer.subscribe(List.of(topic), listener);
             } else {
                 fatalError = assignOnePartition(partitions);
             }

@@ -59,6 +59,11 @@ public final class ConsumerOptions implements Cli.Validated {
             description = "With --partition: the offset to start at. Default: --offset-reset (earliest)")
     String offset;
 
+    @Option(names = "--last", paramLabel = "N", converter = Converters.PositiveLong.class,
+            description = "Start each partition N events before its end (kcat's -o -N), then go on reading. "
+                    + "Without --group: a throw-away group, as --from-beginning. One partition: --partition P --offset -N")
+    Long last;
+
     @Option(names = "--to-end",
             description = "Read up to the end offsets taken when the partitions are assigned, then exit 0 with "
                     + "the summary (kcat's -e). Works with every start option")
@@ -89,6 +94,10 @@ public final class ConsumerOptions implements Cli.Validated {
         if (fromBeginning && offset != null) {
             throw new IllegalArgumentException("use either --from-beginning or --offset, not both");
         }
+        if (last != null && (fromBeginning || partition != null)) {
+            throw new IllegalArgumentException("--last cannot be combined with --from-beginning or --partition "
+                    + "(one partition: --partition P --offset -N)");
+        }
         if (partition != null && group != null) {
             // A group's committed position belongs to its members: a reader outside the group that commits into
             // it races them (a rejected commit, or one silently dropped). kafka-console-consumer refuses it too.
@@ -117,7 +126,7 @@ public final class ConsumerOptions implements Cli.Validated {
 
     /** A one-off read (--from-beginning or --partition without --group): its group is never used again. */
     public boolean isThrowAwayGroup() {
-        return group == null && (fromBeginning || partition != null);
+        return group == null && (fromBeginning || partition != null || last != null);
     }
 
     /** Events to print, or {@code Long.MAX_VALUE} for no limit. */
@@ -149,6 +158,11 @@ public final class ConsumerOptions implements Cli.Validated {
     /** With --partition: a whole number, {@code earliest}, {@code latest}, or {@code null} for the group's position. */
     public String offset() {
         return offset;
+    }
+
+    /** --last N: where each assigned partition starts, or {@code null} (the group's position). */
+    public Long last() {
+        return last;
     }
 
     /** --to-end: stop at the end offsets taken at assignment. */

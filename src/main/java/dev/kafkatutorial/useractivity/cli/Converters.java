@@ -121,13 +121,13 @@ final class Converters {
                 return v;
             }
             try {
-                if (Long.parseLong(v) >= 0) {
+                if (Long.parseLong(v) != Long.MIN_VALUE) { // -N: the last N events, as kcat's -o -N
                     return v;
                 }
             } catch (NumberFormatException e) {
                 // fall through to the message below
             }
-            throw new TypeConversionException("'" + value + "' is not an offset: use a whole number, earliest or latest");
+            throw new TypeConversionException("'" + value + "' is not an offset: use a whole number (-N: the last N), earliest or latest");
         }
     }
 

@@ -24,7 +24,10 @@ public sealed interface StartPosition {
      */
     String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages);
 
-    /** {@code --offset}: {@code null} (the group's committed position), {@code earliest}, {@code latest} or a number. */
+    /**
+     * {@code --offset}: {@code null} (the group's committed position), {@code earliest}, {@code latest}, a number,
+     * or {@code -N} for the last N events.
+     */
     static StartPosition of(String offset) {
         if (offset == null) {
             return new Committed();
@@ -32,7 +35,7 @@ public sealed interface StartPosition {
         return switch (offset) {
             case "earliest" -> new Earliest();
             case "latest" -> new Latest();
-            default -> new At(Long.parseLong(offset));
+            default -> Long.parseLong(offset) < 0 ? new Last(-Long.parseLong(offset)) : new At(Long.parseLong(offset));
         };
     }
 
@@ -58,6 +61,21 @@ public sealed interface StartPosition {
         @Override
         public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages) {
             consumer.seekToEnd(List.of(partition));
+            return null;
+        }
+    }
+
+    /**
+     * {@code --last N} / {@code --offset -N}: the last N offsets before the end (kcat's {@code -o -N}), never before
+     * the log start. Offsets, not events: a transaction marker takes an offset too, so a transactional topic may
+     * show fewer than N events.
+     */
+    record Last(long n) implements StartPosition {
+        @Override
+        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages) {
+            long start = consumer.beginningOffsets(List.of(partition), wait).get(partition);
+            long end = consumer.endOffsets(List.of(partition), wait).get(partition);
+            consumer.seek(partition, Math.max(start, end - n));
             return null;
         }
     }
