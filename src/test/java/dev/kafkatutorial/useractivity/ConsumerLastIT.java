@@ -25,9 +25,10 @@ class ConsumerLastIT {
     void lastFivePrintsTheLastFiveOfEachPartition() throws Exception {
         String topic = "last-" + System.nanoTime();
         TestKafka.createTopic(topic, 2);
-        produce(topic, 24);
+        produce(topic, 40, "--key", "user_id"); // keyed: the events spread over both partitions
         Map<Integer, List<Long>> all = byPartition(read(topic, "--from-beginning"));
-        assertThat(all.values().stream().mapToInt(List::size).sum()).isEqualTo(24);
+        assertThat(all.values().stream().mapToInt(List::size).sum()).isEqualTo(40);
+        assertThat(all.values()).as("both partitions hold more than 5").allMatch(offsets -> offsets.size() > 5).hasSize(2);
 
         Map<Integer, List<Long>> last = byPartition(read(topic, "--last", "5"));
 
@@ -57,9 +58,11 @@ class ConsumerLastIT {
         return consumer.out();
     }
 
-    private static void produce(String topic, int events) throws InterruptedException {
-        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--interval", "0", "--max-messages", String.valueOf(events), "--quiet");
+    private static void produce(String topic, int events, String... more) throws InterruptedException {
+        List<String> args = new java.util.ArrayList<>(List.of("--bootstrap-server", TestKafka.bootstrapServers(),
+                "--topic", topic, "--interval", "0", "--max-messages", String.valueOf(events), "--quiet"));
+        args.addAll(List.of(more));
+        ProgramRun producer = ProgramRun.producer(args.toArray(String[]::new));
         assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
     }
 
