@@ -238,6 +238,12 @@ public final class Messages {
                 "no answer from the broker within " + waited.toSeconds() + " s");
     }
 
+    /** {@code --from-time} with {@code --group G}: G's committed positions are not silently overridden. */
+    public String groupPositionsMoved(String group) {
+        return pick("그룹 " + group + "의 위치를 --from-time에 맞춰 옮깁니다",
+                "Moving group " + group + "'s positions to --from-time");
+    }
+
     /** {@code --offset N} past the partition's end: wait there, as kafka-console-consumer does. */
     public String offsetPastEnd(int partition, long offset, long end) {
         return pick("오프셋 " + offset + "은(는) 파티션 " + partition + "의 끝(" + end + ")을 지났습니다: 오프셋 " + end

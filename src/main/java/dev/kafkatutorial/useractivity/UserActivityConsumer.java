@@ -167,9 +167,13 @@ public final class UserActivityConsumer {
                 RebalanceReporter reporter = new RebalanceReporter(messages, err,
                         () -> options.manualCommit() && !closing, committer::commitWhileRunning);
                 ConsumerRebalanceListener listener = endOfRead == null ? reporter : endOfRead.around(reporter);
-                if (options.last() != null) {
-                    listener = new StartOnAssignment(listener, consumer, new StartPosition.Last(options.last()),
-                            Failures.BROKER_WAIT, messages, err);
+                StartPosition start = options.last() != null ? new StartPosition.Last(options.last())
+                        : options.fromTime() != null ? new StartPosition.FromTime(options.fromTime()) : null;
+                if (start != null) {
+                    if (options.fromTime() != null && !options.isThrowAwayGroup()) {
+                        err.println(messages.groupPositionsMoved(options.group()));
+                    }
+                    listener = new StartOnAssignment(listener, consumer, start, Failures.BROKER_WAIT, messages, err);
                 }
                 consumer.subscribe(List.of(topic), listener);
             } else {
@@ -232,7 +236,9 @@ public final class UserActivityConsumer {
         }
         TopicPartition tp = new TopicPartition(topic, partition);
         consumer.assign(List.of(tp));
-        String moved = StartPosition.of(options.offset()).seek(consumer, tp, Failures.BROKER_WAIT, messages);
+        StartPosition start = options.fromTime() != null ? new StartPosition.FromTime(options.fromTime())
+                : StartPosition.of(options.offset());
+        String moved = start.seek(consumer, tp, Failures.BROKER_WAIT, messages);
         if (moved != null) {
             err.println(moved);
         }

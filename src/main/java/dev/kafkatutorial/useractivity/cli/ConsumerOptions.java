@@ -64,6 +64,12 @@ public final class ConsumerOptions implements Cli.Validated {
                     + "Without --group: a throw-away group, as --from-beginning. One partition: --partition P --offset -N")
     Long last;
 
+    @Option(names = "--from-time", paramLabel = "TIME", converter = Converters.EpochTime.class,
+            description = "Start each partition at its first event at or after TIME: ISO-8601 (2026-11-25T10:00:00Z; "
+                    + "no zone: local), epoch ms, or 10m/2h/1d ago. Without --group: a throw-away group; with "
+                    + "--group G: G's positions are moved, said on stderr")
+    Long fromTime;
+
     @Option(names = "--to-end",
             description = "Read up to the end offsets taken when the partitions are assigned, then exit 0 with "
                     + "the summary (kcat's -e). Works with every start option")
@@ -93,6 +99,9 @@ public final class ConsumerOptions implements Cli.Validated {
         }
         if (fromBeginning && offset != null) {
             throw new IllegalArgumentException("use either --from-beginning or --offset, not both");
+        }
+        if (fromTime != null && (fromBeginning || offset != null || last != null)) {
+            throw new IllegalArgumentException("--from-time cannot be combined with --from-beginning, --offset or --last");
         }
         if (last != null && (fromBeginning || partition != null)) {
             throw new IllegalArgumentException("--last cannot be combined with --from-beginning or --partition "
@@ -126,7 +135,7 @@ public final class ConsumerOptions implements Cli.Validated {
 
     /** A one-off read (--from-beginning or --partition without --group): its group is never used again. */
     public boolean isThrowAwayGroup() {
-        return group == null && (fromBeginning || partition != null || last != null);
+        return group == null && (fromBeginning || partition != null || last != null || fromTime != null);
     }
 
     /** Events to print, or {@code Long.MAX_VALUE} for no limit. */
@@ -163,6 +172,11 @@ public final class ConsumerOptions implements Cli.Validated {
     /** --last N: where each assigned partition starts, or {@code null} (the group's position). */
     public Long last() {
         return last;
+    }
+
+    /** --from-time as epoch milliseconds, or {@code null}. */
+    public Long fromTime() {
+        return fromTime;
     }
 
     /** --to-end: stop at the end offsets taken at assignment. */

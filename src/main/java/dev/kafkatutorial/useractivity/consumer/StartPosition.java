@@ -80,6 +80,23 @@ public sealed interface StartPosition {
         }
     }
 
+    /**
+     * {@code --from-time}: the first offset whose timestamp is at or after {@code epochMillis}
+     * ({@code offsetsForTimes}, which the broker answers from each segment's time index); none that late: the end.
+     */
+    record FromTime(long epochMillis) implements StartPosition {
+        @Override
+        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages) {
+            var found = consumer.offsetsForTimes(java.util.Map.of(partition, epochMillis), wait).get(partition);
+            if (found == null) {
+                consumer.seekToEnd(List.of(partition));
+            } else {
+                consumer.seek(partition, found.offset());
+            }
+            return null;
+        }
+    }
+
     /** A given offset, kept within the partition's range. */
     record At(long offset) implements StartPosition {
         @Override
