@@ -11,6 +11,7 @@ import dev.kafkatutorial.useractivity.consumer.JsonLine;
 import dev.kafkatutorial.useractivity.consumer.LineOutput;
 import dev.kafkatutorial.useractivity.consumer.ReaderProbe;
 import dev.kafkatutorial.useractivity.consumer.RebalanceReporter;
+import dev.kafkatutorial.useractivity.consumer.RecordDetails;
 import dev.kafkatutorial.useractivity.consumer.StartOnAssignment;
 import dev.kafkatutorial.useractivity.consumer.StartPosition;
 import java.io.PrintStream;
@@ -67,6 +68,7 @@ public final class UserActivityConsumer {
     private final CommitLedger ledger;
     private final Committer committer;
     private final EndOfRead endOfRead; // --to-end, else null
+    private final RecordDetails details; // --print
 
     private volatile boolean running = true;
     private boolean closing; // on the way out: the commit there is the last; close()'s revocation must not repeat it
@@ -92,6 +94,7 @@ public final class UserActivityConsumer {
         this.err = err;
         this.ledger = ledger;
         this.committer = new Committer(consumer, ledger, COMMIT_WAIT);
+        this.details = new RecordDetails(options.print(), messages);
         this.endOfRead = options.toEnd() ? new EndOfRead(consumer, Failures.BROKER_WAIT) : null;
     }
 
@@ -299,8 +302,8 @@ public final class UserActivityConsumer {
                 err.println(messages.skipped(record.partition(), record.offset(), messages.nullValue(), "null"));
             } else {
                 read++;
-                output.write(json ? JsonLine.of(record, Json.WRITER) : messages.received(record.partition(), record.offset(),
-                        record.value()));
+                output.write(json ? JsonLine.of(record, Json.WRITER) : details.around(messages.received(record.partition(),
+                        record.offset(), record.value()), record));
             }
         }
         if (!output.flush()) {

@@ -70,6 +70,10 @@ public final class ConsumerOptions implements Cli.Validated {
                     + "--group G: G's positions are moved, said on stderr")
     Long fromTime;
 
+    @Option(names = "--print", paramLabel = "LIST", split = ",",
+            description = "After each banner, one more line for each of: timestamp, headers, key (comma list)")
+    java.util.List<dev.kafkatutorial.useractivity.consumer.RecordDetails.Field> print = new java.util.ArrayList<>();
+
     @Option(names = "--to-end",
             description = "Read up to the end offsets taken when the partitions are assigned, then exit 0 with "
                     + "the summary (kcat's -e). Works with every start option")
@@ -177,6 +181,11 @@ public final class ConsumerOptions implements Cli.Validated {
     /** --from-time as epoch milliseconds, or {@code null}. */
     public Long fromTime() {
         return fromTime;
+    }
+
+    /** --print: the detail lines to add after each banner, none by default. */
+    public java.util.List<dev.kafkatutorial.useractivity.consumer.RecordDetails.Field> print() {
+        return print;
     }
 
     /** --to-end: stop at the end offsets taken at assignment. */
