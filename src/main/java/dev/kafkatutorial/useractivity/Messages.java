@@ -101,6 +101,23 @@ public final class Messages {
                 + describe(event) + "\n";
     }
 
+    /** {@code --print timestamp}: {@code 시각: 2026-11-25 19:00:00.123 KST (CreateTime)}, in the local zone. */
+    public String recordTimestamp(long epochMillis, String type) {
+        String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS z", java.util.Locale.ROOT)
+                .format(java.time.Instant.ofEpochMilli(epochMillis).atZone(java.time.ZoneId.systemDefault()));
+        return (ko ? "시각: " : "Time: ") + when + " (" + type + ")";
+    }
+
+    /** {@code --print headers}: {@code 헤더: event-id=3f2a9c1e-1}. */
+    public String recordHeaders(String headers) {
+        return (ko ? "헤더: " : "Headers: ") + headers;
+    }
+
+    /** {@code --print key}: {@code 키: 123}. */
+    public String recordKey(String key) {
+        return (ko ? "키: " : "Key: ") + key;
+    }
+
     /** {@code 🟢 사용자 123가 로그인했습니다.} or {@code 💰 사용자 456가 500원 결제했습니다.} */
     public String describe(UserActivity event) {
         long user = event.userId();
@@ -327,6 +344,12 @@ public final class Messages {
     public String noAnswer(Duration waited) {
         return pick("브로커가 " + waited.toSeconds() + "초 동안 응답하지 않음",
                 "no answer from the broker within " + waited.toSeconds() + " s");
+    }
+
+    /** {@code --from-time} with {@code --group G}: G's committed positions are not silently overridden. */
+    public String groupPositionsMoved(String group) {
+        return pick("그룹 " + group + "의 위치를 --from-time에 맞춰 옮깁니다",
+                "Moving group " + group + "'s positions to --from-time");
     }
 
     /** {@code --offset N} past the partition's end: wait there, as kafka-console-consumer does. */
@@ -572,7 +595,7 @@ public final class Messages {
     }
 
     /** Backslash-escapes control characters, so a foreign value can never garble the terminal. */
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

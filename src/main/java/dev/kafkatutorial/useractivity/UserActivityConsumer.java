@@ -9,10 +9,13 @@ import dev.kafkatutorial.useractivity.consumer.AuditLog;
 import dev.kafkatutorial.useractivity.consumer.CommitLedger;
 import dev.kafkatutorial.useractivity.consumer.Committer;
 import dev.kafkatutorial.useractivity.consumer.Explain;
+import dev.kafkatutorial.useractivity.consumer.EndOfRead;
 import dev.kafkatutorial.useractivity.consumer.JsonLine;
 import dev.kafkatutorial.useractivity.consumer.LineOutput;
 import dev.kafkatutorial.useractivity.consumer.ReaderProbe;
 import dev.kafkatutorial.useractivity.consumer.RebalanceReporter;
+import dev.kafkatutorial.useractivity.consumer.RecordDetails;
+import dev.kafkatutorial.useractivity.consumer.StartOnAssignment;
 import dev.kafkatutorial.useractivity.consumer.StartPosition;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -69,6 +72,8 @@ public final class UserActivityConsumer {
     private final Committer committer;
     private Explain explain; // --explain, or null
     private Audit audit = Audit.OFF;
+    private final EndOfRead endOfRead; // --to-end, else null
+    private final RecordDetails details; // --print
 
     private volatile boolean running = true;
     private boolean closing; // on the way out: the commit there is the last; close()'s revocation must not repeat it
@@ -94,6 +99,8 @@ public final class UserActivityConsumer {
         this.err = err;
         this.ledger = ledger;
         this.committer = new Committer(consumer, ledger, COMMIT_WAIT);
+        this.details = new RecordDetails(options.print(), messages);
+        this.endOfRead = options.toEnd() ? new EndOfRead(consumer, Failures.BROKER_WAIT) : null;
     }
 
     public static void main(String[] args) {
@@ -173,8 +180,17 @@ public final class UserActivityConsumer {
         try {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, Failures.BROKER_WAIT); // fail fast
             if (options.partition() == null) {
-                ConsumerRebalanceListener listener = new RebalanceReporter(messages, err,
+                RebalanceReporter reporter = new RebalanceReporter(messages, err,
                         () -> options.manualCommit() && !closing, committer::commitWhileRunning);
+                ConsumerRebalanceListener listener = endOfRead == null ? reporter : endOfRead.around(reporter);
+                StartPosition start = options.last() != null ? new StartPosition.Last(options.last())
+                        : options.fromTime() != null ? new StartPosition.FromTime(options.fromTime()) : null;
+                if (start != null) {
+                    if (options.fromTime() != null && !options.isThrowAwayGroup()) {
+                        err.println(messages.groupPositionsMoved(options.group()));
+                    }
+                    listener = new StartOnAssignment(listener, consumer, start, Failures.BROKER_WAIT, messages, err);
+                }
                 consumer.subscribe(List.of(topic), explain == null ? listener : explain.after(listener));
             } else {
                 fatalError = assignOnePartition(partitions);
@@ -237,16 +253,21 @@ public final class UserActivityConsumer {
         }
         TopicPartition tp = new TopicPartition(topic, partition);
         consumer.assign(List.of(tp));
-        String moved = StartPosition.of(options.offset()).seek(consumer, tp, Failures.BROKER_WAIT, messages);
+        StartPosition start = options.fromTime() != null ? new StartPosition.FromTime(options.fromTime())
+                : StartPosition.of(options.offset());
+        String moved = start.seek(consumer, tp, Failures.BROKER_WAIT, messages);
         if (moved != null) {
             err.println(moved);
+        }
+        if (endOfRead != null) {
+            endOfRead.assigned(List.of(tp));
         }
         return null;
     }
 
     private void consume() {
         long lastRecordAt = System.nanoTime();
-        while (running && read < maxMessages) {
+        while (running && read < maxMessages && (endOfRead == null || !endOfRead.reached())) {
             ConsumerRecords<String, UserActivity> records;
             try {
                 records = consumer.poll(pollTimeout(lastRecordAt));
@@ -283,9 +304,9 @@ public final class UserActivityConsumer {
         for (ConsumerRecord<String, UserActivity> record : records) {
             TopicPartition tp = new TopicPartition(record.topic(), record.partition());
             firstOfBatch.putIfAbsent(tp, record.offset());
-            if (!running || read >= maxMessages) {
-                // Stopping inside a batch: rewind to the first record not printed, so the commit on close
-                // does not count the rest of the batch as read.
+            if (!running || read >= maxMessages || (endOfRead != null && endOfRead.past(tp, record.offset()))) {
+                // Stopping inside a batch (or at --to-end's end): rewind to the first record not printed, so the
+                // commit on close does not count the rest of the batch as read.
                 unprinted.putIfAbsent(tp, record.offset());
                 continue;
             }
@@ -296,8 +317,8 @@ public final class UserActivityConsumer {
             } else {
                 read++;
                 audit.read(record);
-                output.write(json ? JsonLine.of(record, Json.WRITER) : messages.received(record.partition(), record.offset(),
-                        record.value()));
+                output.write(json ? JsonLine.of(record, Json.WRITER) : details.around(messages.received(record.partition(),
+                        record.offset(), record.value()), record));
             }
         }
         if (!output.flush()) {

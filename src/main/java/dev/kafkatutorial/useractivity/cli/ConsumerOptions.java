@@ -71,6 +71,26 @@ public final class ConsumerOptions implements Cli.Validated {
             description = "With --partition: the offset to start at. Default: --offset-reset (earliest)")
     String offset;
 
+    @Option(names = "--last", paramLabel = "N", converter = Converters.PositiveLong.class,
+            description = "Start each partition N events before its end (kcat's -o -N), then go on reading. "
+                    + "Without --group: a throw-away group, as --from-beginning. One partition: --partition P --offset -N")
+    Long last;
+
+    @Option(names = "--from-time", paramLabel = "TIME", converter = Converters.EpochTime.class,
+            description = "Start each partition at its first event at or after TIME: ISO-8601 (2026-11-25T10:00:00Z; "
+                    + "no zone: local), epoch ms, or 10m/2h/1d ago. Without --group: a throw-away group; with "
+                    + "--group G: G's positions are moved, said on stderr")
+    Long fromTime;
+
+    @Option(names = "--print", paramLabel = "LIST", split = ",",
+            description = "After each banner, one more line for each of: timestamp, headers, key (comma list)")
+    java.util.List<dev.kafkatutorial.useractivity.consumer.RecordDetails.Field> print = new java.util.ArrayList<>();
+
+    @Option(names = "--to-end",
+            description = "Read up to the end offsets taken when the partitions are assigned, then exit 0 with "
+                    + "the summary (kcat's -e). Works with every start option")
+    boolean toEnd;
+
     @Option(names = "--output", paramLabel = "text|json", defaultValue = "text",
             description = "text: the tutorial's lines; json: one JSON object per event, for jq. Default: ${DEFAULT-VALUE}")
     Output output;
@@ -114,6 +134,13 @@ public final class ConsumerOptions implements Cli.Validated {
         if (auditFile != null && !audit) {
             throw new IllegalArgumentException("--audit-file needs --audit");
         }
+        if (fromTime != null && (fromBeginning || offset != null || last != null)) {
+            throw new IllegalArgumentException("--from-time cannot be combined with --from-beginning, --offset or --last");
+        }
+        if (last != null && (fromBeginning || partition != null)) {
+            throw new IllegalArgumentException("--last cannot be combined with --from-beginning or --partition "
+                    + "(one partition: --partition P --offset -N)");
+        }
         if (partition != null && group != null) {
             // A group's committed position belongs to its members: a reader outside the group that commits into
             // it races them (a rejected commit, or one silently dropped). kafka-console-consumer refuses it too.
@@ -142,7 +169,7 @@ public final class ConsumerOptions implements Cli.Validated {
 
     /** A one-off read (--from-beginning or --partition without --group): its group is never used again. */
     public boolean isThrowAwayGroup() {
-        return group == null && (fromBeginning || partition != null);
+        return group == null && (fromBeginning || partition != null || last != null || fromTime != null);
     }
 
     /** Events to print, or {@code Long.MAX_VALUE} for no limit. */
@@ -174,6 +201,26 @@ public final class ConsumerOptions implements Cli.Validated {
     /** With --partition: a whole number, {@code earliest}, {@code latest}, or {@code null} for the group's position. */
     public String offset() {
         return offset;
+    }
+
+    /** --last N: where each assigned partition starts, or {@code null} (the group's position). */
+    public Long last() {
+        return last;
+    }
+
+    /** --from-time as epoch milliseconds, or {@code null}. */
+    public Long fromTime() {
+        return fromTime;
+    }
+
+    /** --print: the detail lines to add after each banner, none by default. */
+    public java.util.List<dev.kafkatutorial.useractivity.consumer.RecordDetails.Field> print() {
+        return print;
+    }
+
+    /** --to-end: stop at the end offsets taken at assignment. */
+    public boolean toEnd() {
+        return toEnd;
     }
 
     public Output output() {

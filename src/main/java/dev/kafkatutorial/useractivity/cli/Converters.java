@@ -158,13 +158,51 @@ final class Converters {
                 return v;
             }
             try {
-                if (Long.parseLong(v) >= 0) {
+                if (Long.parseLong(v) != Long.MIN_VALUE) { // -N: the last N events, as kcat's -o -N
                     return v;
                 }
             } catch (NumberFormatException e) {
                 // fall through to the message below
             }
-            throw new TypeConversionException("'" + value + "' is not an offset: use a whole number, earliest or latest");
+            throw new TypeConversionException("'" + value + "' is not an offset: use a whole number (-N: the last N), earliest or latest");
+        }
+    }
+
+    /**
+     * {@code --from-time}: epoch milliseconds from ISO-8601 with a zone ({@code 2026-11-25T10:00:00Z}), without
+     * one (the local zone), epoch milliseconds, or a relative {@code 10m}, {@code 2h}, {@code 1d} meaning that long ago.
+     */
+    static final class EpochTime implements ITypeConverter<Long> {
+        private static final Pattern RELATIVE = Pattern.compile("(\\d{1,9})([smhd])");
+
+        @Override
+        public Long convert(String value) {
+            String v = value.trim();
+            try {
+                if (v.matches("\\d{1,18}")) {
+                    return Long.parseLong(v);
+                }
+                Matcher relative = RELATIVE.matcher(v);
+                if (relative.matches()) {
+                    long n = Long.parseLong(relative.group(1));
+                    Duration ago = switch (relative.group(2)) {
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofDays(n);
+                    };
+                    return System.currentTimeMillis() - ago.toMillis();
+                }
+                try {
+                    return java.time.OffsetDateTime.parse(v).toInstant().toEpochMilli();
+                } catch (DateTimeParseException e) {
+                    return java.time.LocalDateTime.parse(v).atZone(java.time.ZoneId.systemDefault()).toInstant()
+                            .toEpochMilli();
+                }
+            } catch (DateTimeParseException | ArithmeticException e) {
+                throw new TypeConversionException("'" + value + "' is not a time: use ISO-8601 (2026-11-25T10:00:00Z, "
+                        + "2026-11-25T19:00), epoch milliseconds, or 10m / 2h / 1d ago");
+            }
         }
     }
 

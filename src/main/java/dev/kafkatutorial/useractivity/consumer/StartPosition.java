@@ -24,7 +24,10 @@ public sealed interface StartPosition {
      */
     String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages);
 
-    /** {@code --offset}: {@code null} (the group's committed position), {@code earliest}, {@code latest} or a number. */
+    /**
+     * {@code --offset}: {@code null} (the group's committed position), {@code earliest}, {@code latest}, a number,
+     * or {@code -N} for the last N events.
+     */
     static StartPosition of(String offset) {
         if (offset == null) {
             return new Committed();
@@ -32,7 +35,7 @@ public sealed interface StartPosition {
         return switch (offset) {
             case "earliest" -> new Earliest();
             case "latest" -> new Latest();
-            default -> new At(Long.parseLong(offset));
+            default -> Long.parseLong(offset) < 0 ? new Last(-Long.parseLong(offset)) : new At(Long.parseLong(offset));
         };
     }
 
@@ -58,6 +61,38 @@ public sealed interface StartPosition {
         @Override
         public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages) {
             consumer.seekToEnd(List.of(partition));
+            return null;
+        }
+    }
+
+    /**
+     * {@code --last N} / {@code --offset -N}: the last N offsets before the end (kcat's {@code -o -N}), never before
+     * the log start. Offsets, not events: a transaction marker takes an offset too, so a transactional topic may
+     * show fewer than N events.
+     */
+    record Last(long n) implements StartPosition {
+        @Override
+        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages) {
+            long start = consumer.beginningOffsets(List.of(partition), wait).get(partition);
+            long end = consumer.endOffsets(List.of(partition), wait).get(partition);
+            consumer.seek(partition, Math.max(start, end - n));
+            return null;
+        }
+    }
+
+    /**
+     * {@code --from-time}: the first offset whose timestamp is at or after {@code epochMillis}
+     * ({@code offsetsForTimes}, which the broker answers from each segment's time index); none that late: the end.
+     */
+    record FromTime(long epochMillis) implements StartPosition {
+        @Override
+        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages) {
+            var found = consumer.offsetsForTimes(java.util.Map.of(partition, epochMillis), wait).get(partition);
+            if (found == null) {
+                consumer.seekToEnd(List.of(partition));
+            } else {
+                consumer.seek(partition, found.offset());
+            }
             return null;
         }
     }

@@ -191,6 +191,11 @@ class OptionsTest {
         "--group G --partition 0 --offset 3 | options --group and --partition cannot be specified together",
         "--consumer-property novalue | '--consumer-property'",
         "--audit-file /tmp/a.ids     | --audit-file needs --audit",
+        "--from-time yesterday       | '--from-time': 'yesterday' is not a time",
+        "--from-time 2026-13-01T00:00 | '--from-time'",
+        "--from-time 10m --from-beginning | --from-time cannot be combined",
+        "--last 0                    | '--last'",
+        "--last 5 --partition 0      | --last cannot be combined",
     })
     void aBadConsumerValueExits2WithOneLineNamingIt(String args, String named) {
         Result result = consumer(args.trim().split("\\s+"));
