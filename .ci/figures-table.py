@@ -112,7 +112,8 @@ def main(argv):
                 problems.append(f"{scenario}: README says {column} {documented[scenario][column]}, "
                                 f"the run measured {measured[column]}")
         if scenario in NO_DUPLICATES and measured["duplicated"] != documented[scenario]["duplicated"]:
-            problems.append(f"{scenario}: README says duplicated 0, the run measured {measured['duplicated']}")
+            problems.append(f"{scenario}: README says duplicated {documented[scenario]['duplicated']}, "
+                            f"the run measured {measured['duplicated']}")
     for problem in problems:
         print("figures-table: " + problem, file=sys.stderr)
     if not problems:
