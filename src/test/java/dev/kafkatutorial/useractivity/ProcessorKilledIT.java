@@ -28,7 +28,8 @@ class ProcessorKilledIT {
         TestKafka.createTopic(output, 2);
         String bootstrap = TestKafka.bootstrapServers();
         ProgramRun producer = ProgramRun.producer("--bootstrap-server", bootstrap, "--topic", input, "--key", "user_id",
-                "--interval", "1ms", "--max-messages", String.valueOf(EVENTS)); // paced: the processor is killed mid-stream
+                "--interval", "1ms", "--max-messages", String.valueOf(EVENTS), // paced: the processor is killed mid-stream
+                "--output", "json"); // one line per acknowledged event: the ids the output must hold
         String[] processor = {"processor", "--bootstrap-server", bootstrap, "--topic", input, "--output-topic", output,
             "--group", input,
             // Static membership: the restarted processor takes its killed predecessor's place in the group at
@@ -69,9 +70,9 @@ class ProcessorKilledIT {
         Set<String> in = new HashSet<>(EventIds.inTopic(bootstrap, input, LIMIT));
         List<String> committed = EventIds.inTopic(bootstrap, output, "read_committed", LIMIT);
         List<String> uncommitted = EventIds.inTopic(bootstrap, output, "read_uncommitted", LIMIT);
-        System.out.println("FIGURES processor killed 3 times (" + String.join("; ", runs) + "): output read_committed "
-                + committed.size() + " (" + new HashSet<>(committed).size() + " distinct), read_uncommitted "
-                + uncommitted.size() + " (" + new HashSet<>(uncommitted).size() + " distinct)");
+        Figures.count("processor killed", "processor killed with SIGKILL 3 times mid-stream (" + String.join("; ", runs)
+                + "); output read with read_committed (read_uncommitted: " + uncommitted.size() + ", "
+                + new HashSet<>(uncommitted).size() + " distinct)", summary[0], Figures.Sends.of(producer.out()), committed);
 
         assertThat(in).hasSize(EVENTS);
         assertThat(new HashSet<>(committed)).isEqualTo(in);

@@ -35,7 +35,8 @@ class ProcessorThreeBrokersIT {
                 await().atMost(LIMIT).until(() -> processor.err().contains("======= ") || !processor.isAlive());
                 // Paced (8 s at least), so events still flow through the processor after the controlled shutdown.
                 ProgramRun producer = ProgramRun.producer("--bootstrap-server", bootstrap, "--topic", input,
-                        "--key", "user_id", "--interval", "2ms", "--max-messages", String.valueOf(EVENTS));
+                        "--key", "user_id", "--interval", "2ms", "--max-messages", String.valueOf(EVENTS),
+                        "--output", "json"); // one line per acknowledged event: the ids the output must hold
                 await().atMost(LIMIT).until(() -> TransactionalReads.committedEvents(processor.out()) >= 300
                         || !processor.isAlive());
                 int leader = leaderOfPartitionZero(cluster, output);
@@ -44,18 +45,18 @@ class ProcessorThreeBrokersIT {
                 long committedWhenDown = TransactionalReads.committedEvents(processor.out());
 
                 assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
-                assertThat(Figures.producerSummary(producer.err())).containsExactly(EVENTS, EVENTS, 0);
+                long[] summary = Figures.producerSummary(producer.err());
+                assertThat(summary).containsExactly(EVENTS, EVENTS, 0);
                 TransactionalReads.awaitCommitted(bootstrap, output, EVENTS, Duration.ofSeconds(45));
                 processor.terminate(Duration.ofSeconds(20));
 
                 Set<String> in = new HashSet<>(EventIds.inTopic(bootstrap, input, LIMIT));
                 List<String> committed = EventIds.inTopic(bootstrap, output, "read_committed", LIMIT);
                 List<String> uncommitted = EventIds.inTopic(bootstrap, output, "read_uncommitted", LIMIT);
-                System.out.println("FIGURES processor, three brokers: broker " + leader + " (leader of output partition 0)"
-                        + " shut down from " + committedWhenShutdownStarted + " to " + committedWhenDown
-                        + " events committed; output read_committed " + committed.size() + " (" + new HashSet<>(committed).size()
-                        + " distinct), read_uncommitted " + uncommitted.size() + "; "
-                        + processor.err().lines().filter(l -> l.startsWith("프로세서 종료")).findFirst().orElse("no summary"));
+                Figures.count("processor, three brokers", "three brokers: leader of an output partition (broker " + leader
+                        + ") shut down under the processor, from " + committedWhenShutdownStarted + " to " + committedWhenDown
+                        + " committed; output read with read_committed (read_uncommitted: " + uncommitted.size() + ")",
+                        summary[0], Figures.Sends.of(producer.out()), committed);
 
                 assertThat(committedWhenDown).as("the broker was down mid-stream").isLessThan(EVENTS);
                 assertThat(in).hasSize(EVENTS);

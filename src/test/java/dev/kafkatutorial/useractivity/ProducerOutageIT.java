@@ -60,11 +60,9 @@ class ProducerOutageIT {
             Set<String> expected = expectedIds(inTopic, events);
             Set<String> lost = new HashSet<>(expected);
             lost.removeAll(new HashSet<>(inTopic));
-            System.out.println("FIGURES producer outage: broker down " + outage.toMillis() + " ms under --interval 100ms"
-                    + " (" + (count(producer.out(), "메시지 전송: ") - sentBefore) + " events sent while it was away);"
-                    + " sent " + summary[0] + ", acknowledged " + summary[1] + ", failed " + summary[2]
-                    + "; in the topic " + inTopic.size() + " (" + new HashSet<>(inTopic).size() + " distinct), lost "
-                    + lost.size());
+            Figures.record(figures("producer outage", "broker away " + outage.toMillis() + " ms under --interval 100ms ("
+                    + (count(producer.out(), "메시지 전송: ") - sentBefore) + " events sent meanwhile), shorter than the"
+                    + " delivery timeout", summary, producer.out(), inTopic));
 
             assertThat(producer.err()).as("no event failed").doesNotContain("메시지 전송 실패");
             assertThat(summary).containsExactly(events, events, 0);
@@ -111,10 +109,9 @@ class ProducerOutageIT {
             long failureLines = err.lines().filter(l -> l.startsWith("메시지 전송 실패 - ")).count();
             broker.restart();
             List<String> inTopic = EventIds.inTopic(broker.bootstrapServers(), topic, LIMIT);
-            System.out.println("FIGURES producer stopped (SIG" + signal + ", --interval " + interval + ") while the broker"
-                    + " was away: exit " + exit + " " + toExit.toMillis() + " ms after the signal; sent " + summary[0]
-                    + ", acknowledged " + summary[1] + ", failed " + summary[2] + " (" + failureLines
-                    + " failure lines); in the topic " + inTopic.size());
+            Figures.record(figures("producer stopped (SIG" + signal + ")", "SIG" + signal + " 2 s into an outage, --interval "
+                    + interval + (signal.equals("TERM") ? ", send() blocked on a full buffer" : "") + " (exit " + exit + " "
+                    + toExit.toMillis() + " ms after the signal)", summary, out, inTopic));
 
             assertThat(exit).isEqualTo(signal.equals("INT") ? 130 : 143);
             assertThat(summary[0]).as("sent = the events printed").isEqualTo(sendingLines);
@@ -134,6 +131,19 @@ class ProducerOutageIT {
                     .allMatch(offset -> offset < inTopic.size(), "is in the topic");
             assertThat(new HashSet<>(inTopic)).as("only this run's events").isSubsetOf(expectedIds(inTopic, (int) summary[0]));
         }
+    }
+
+    /**
+     * The figures of a run whose producer printed text lines: an acknowledged event is known by the offset on its
+     * success line. A fresh one-partition topic without transactions holds offsets 0 to its size - 1, so an
+     * acknowledged offset at or past the size read back is an acknowledged event lost.
+     */
+    private static Figures figures(String scenario, String detail, long[] summary, String out, List<String> inTopic) {
+        Set<Long> acknowledgedOffsets = out.lines().filter(l -> l.startsWith("메시지 전송 성공"))
+                .map(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).collect(Collectors.toSet());
+        long lost = acknowledgedOffsets.stream().filter(offset -> offset >= inTopic.size()).count();
+        return new Figures(scenario, detail, summary[0], summary[1], summary[2], inTopic.size(),
+                new HashSet<>(inTopic).size(), lost, TransactionalReads.repeated(inTopic).size());
     }
 
     /** This run's ids: its run id (from any id read) and 0..events-1. */
