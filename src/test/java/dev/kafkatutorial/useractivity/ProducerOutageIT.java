@@ -60,10 +60,11 @@ class ProducerOutageIT {
             Set<String> expected = expectedIds(inTopic, events);
             Set<String> lost = new HashSet<>(expected);
             lost.removeAll(new HashSet<>(inTopic));
-            Figures.record(figures("producer outage", "broker away " + outage.toMillis() + " ms under --interval 100ms ("
+            Figures recorded = Figures.record(figures("producer outage", "broker away " + outage.toMillis() + " ms under --interval 100ms ("
                     + (count(producer.out(), "메시지 전송: ") - sentBefore) + " events sent meanwhile), shorter than the"
                     + " delivery timeout", summary, producer.out(), inTopic));
 
+            assertThat(recorded.lost()).as("the figures' count of acknowledged events not in the topic").isZero();
             assertThat(producer.err()).as("no event failed").doesNotContain("메시지 전송 실패");
             assertThat(summary).containsExactly(events, events, 0);
             assertThat(lost).as("every event is in the topic").isEmpty();
@@ -109,10 +110,11 @@ class ProducerOutageIT {
             long failureLines = err.lines().filter(l -> l.startsWith("메시지 전송 실패 - ")).count();
             broker.restart();
             List<String> inTopic = EventIds.inTopic(broker.bootstrapServers(), topic, LIMIT);
-            Figures.record(figures("producer stopped (SIG" + signal + ")", "SIG" + signal + " 2 s into an outage, --interval "
+            Figures recorded = Figures.record(figures("producer stopped (SIG" + signal + ")", "SIG" + signal + " 2 s into an outage, --interval "
                     + interval + (signal.equals("TERM") ? ", send() blocked on a full buffer" : "") + " (exit " + exit + " "
                     + toExit.toMillis() + " ms after the signal)", summary, out, inTopic));
 
+            assertThat(recorded.lost()).as("the figures' count of acknowledged events not in the topic").isZero();
             assertThat(exit).isEqualTo(signal.equals("INT") ? 130 : 143);
             assertThat(summary[0]).as("sent = the events printed").isEqualTo(sendingLines);
             assertThat(summary[1]).as("acknowledged = the success lines").isEqualTo(successLines);
