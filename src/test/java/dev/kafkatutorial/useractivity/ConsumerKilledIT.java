@@ -36,6 +36,7 @@ class ConsumerKilledIT {
 
     private static final int EVENTS = 4_000;
     private static final int READ_BEFORE_KILL = 1_000;
+    private static final String ASSIGNED = new Messages(Language.ko).assigned(List.of(0));
     /** One poll's batch, set explicitly: --manual-commit re-reads at most this many after a crash. */
     private static final int MAX_POLL_RECORDS = 100;
     private static final Duration LIMIT = Duration.ofSeconds(60);
@@ -55,9 +56,6 @@ class ConsumerKilledIT {
         String topic = "killed-" + mode.replace(' ', '-') + "-" + System.nanoTime();
         TestKafka.createTopic(topic, 1);
         TopicPartition partition = new TopicPartition(topic, 0);
-        // Paced, so the consumer is still reading when it is killed.
-        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--interval", "1ms", "--max-messages", String.valueOf(EVENTS), "--output", "json");
         List<String> consumer = new ArrayList<>(List.of("consumer", "--bootstrap-server", TestKafka.bootstrapServers(),
                 "--topic", topic, "--group", topic, "--output", "json",
                 "--property", "max.poll.records=" + MAX_POLL_RECORDS,
@@ -74,6 +72,12 @@ class ConsumerKilledIT {
         }
 
         JarProcess first = start(consumer);
+        // The producer starts once the consumer has its partition, and is paced, so the consumer reads along and
+        // is still reading when it is killed. Started earlier, a slow group join (a broker's initial rebalance
+        // delay, a loaded machine) would let it find the whole topic there and read it before its first commit.
+        await().atMost(LIMIT).until(() -> !first.isAlive() || first.err().contains(ASSIGNED));
+        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
+                "--interval", "1ms", "--max-messages", String.valueOf(EVENTS), "--output", "json");
         // Killed once it has read enough and the group has a commit of it: a kill before any commit proves nothing.
         // A consumer that never commits reads everything instead, and fails below.
         await().atMost(LIMIT).pollInterval(Duration.ofMillis(250)).until(() -> !first.isAlive()
