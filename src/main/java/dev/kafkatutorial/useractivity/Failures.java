@@ -70,12 +70,13 @@ final class Failures {
      * server, say: it takes the client's first request, ApiVersions, for a malformed line and never answers).
      */
     static String timeoutMessage(TimeoutException error, Map<MetricName, ? extends Metric> metrics,
-                                 String bootstrapServers, String topic, Messages messages) {
+                                 ClientOptions client, String topic, Messages messages) {
+        String bootstrapServers = client.bootstrapServers();
         if (!anyPositive(metrics, "connection-creation-total")) {
             return messages.brokerUnreachable(bootstrapServers, BROKER_WAIT);
         }
         if (!anyPositive(metrics, "response-total")) {
-            return messages.notKafka(bootstrapServers, BROKER_WAIT);
+            return messages.notKafka(bootstrapServers, BROKER_WAIT, client.bootstrapSource());
         }
         return messages.topicUnavailable(topic, Cli.oneLine(error));
     }

@@ -393,10 +393,15 @@ public final class Messages {
 
     /** A TCP connection opened, but in all that time no Kafka response came back: something else listens there. */
     public String notKafka(String bootstrapServers, Duration waited) {
+        return notKafka(bootstrapServers, waited, "--bootstrap-server");
+    }
+
+    /** {@code source}: where the address came from (as for {@link #brokerUnresolvable(String, String)}). */
+    public String notKafka(String bootstrapServers, Duration waited, String source) {
         return pick(bootstrapServers + " 주소는 응답하지만 카프카 브로커가 아닙니다 (" + waited.toSeconds()
-                        + "초 동안 카프카 응답 없음). --bootstrap-server의 포트를 확인하세요",
+                        + "초 동안 카프카 응답 없음). " + source + "의 포트를 확인하세요",
                 bootstrapServers + " answers, but it is not a Kafka broker (no Kafka response within "
-                        + waited.toSeconds() + " s). Check the port in --bootstrap-server");
+                        + waited.toSeconds() + " s). Check the port in " + source);
     }
 
     public String topicUnavailable(String topic, String reason) {

@@ -201,8 +201,7 @@ public final class UserActivityConsumer {
         } catch (WakeupException e) {
             // stop() was called while polling: leave the group below
         } catch (TimeoutException e) {
-            fatalError = Failures.timeoutMessage(e, consumer.metrics(), options.client().bootstrapServers(), topic,
-                    messages);
+            fatalError = Failures.timeoutMessage(e, consumer.metrics(), options.client(), topic, messages);
         } catch (KafkaException e) {
             fatalError = Failures.fatalMessage(e, messages);
             if (fatalError == null) {

@@ -53,6 +53,7 @@ public final class UserActivityProcessor {
     private final String outputTopic;
     private final String group;
     private final String bootstrapServers;
+    private final ClientOptions client; // where the address came from, for the advice in a failure line
     private final String transactionalId;
     private final Messages messages;
     private final PrintStream out;
@@ -73,6 +74,7 @@ public final class UserActivityProcessor {
         this.outputTopic = options.outputTopic();
         this.group = options.group();
         this.bootstrapServers = options.client().bootstrapServers();
+        this.client = options.client();
         this.transactionalId = options.transactionalId();
         this.messages = new Messages(options.client().language());
         this.out = out;
@@ -182,7 +184,7 @@ public final class UserActivityProcessor {
         } catch (ProducerFencedException | FencedInstanceIdException e) {
             fatalError = messages.fenced(transactionalId);
         } catch (TimeoutException e) {
-            fatalError = Failures.timeoutMessage(e, consumer.metrics(), bootstrapServers, inputTopic, messages);
+            fatalError = Failures.timeoutMessage(e, consumer.metrics(), client, inputTopic, messages);
         } catch (KafkaException e) {
             fatalError = Failures.fatalMessage(e, messages);
             if (fatalError == null) {

@@ -63,6 +63,7 @@ public final class UserActivityProducer {
     private final Producer<String, UserActivity> producer;
     private final String topic;
     private final String bootstrapServers;
+    private final ClientOptions client; // where the address came from, for the advice in a failure line
     private final Supplier<UserActivity> events;
     private final Duration interval;
     private final long maxMessages;
@@ -97,6 +98,7 @@ public final class UserActivityProducer {
         this.producer = producer;
         this.topic = options.client().topic();
         this.bootstrapServers = options.client().bootstrapServers();
+        this.client = options.client();
         this.events = events;
         this.interval = options.interval();
         this.pace = options.hasRate() ? Pace.ofRate(interval) : new Pace(interval);
@@ -245,7 +247,7 @@ public final class UserActivityProducer {
         } catch (InterruptException e) {
             return false; // stopped before the broker answered: the summary says nothing was sent
         } catch (TimeoutException e) {
-            fatalError = Failures.timeoutMessage(e, producer.metrics(), bootstrapServers, topic, messages);
+            fatalError = Failures.timeoutMessage(e, producer.metrics(), client, topic, messages);
         } catch (KafkaException e) {
             fatalError = Failures.fatalMessage(e, messages);
             if (fatalError == null) {
