@@ -11,6 +11,7 @@ import dev.kafkatutorial.useractivity.consumer.Committer;
 import dev.kafkatutorial.useractivity.consumer.Explain;
 import dev.kafkatutorial.useractivity.consumer.EndOfRead;
 import dev.kafkatutorial.useractivity.consumer.JsonLine;
+import dev.kafkatutorial.useractivity.consumer.Lag;
 import dev.kafkatutorial.useractivity.consumer.LineOutput;
 import dev.kafkatutorial.useractivity.consumer.ReaderProbe;
 import dev.kafkatutorial.useractivity.consumer.RebalanceReporter;
@@ -74,6 +75,7 @@ public final class UserActivityConsumer {
     private Audit audit = Audit.OFF;
     private final EndOfRead endOfRead; // --to-end, else null
     private final RecordDetails details; // --print
+    private final Lag lag;
 
     private volatile boolean running = true;
     private boolean closing; // on the way out: the commit there is the last; close()'s revocation must not repeat it
@@ -100,6 +102,7 @@ public final class UserActivityConsumer {
         this.ledger = ledger;
         this.committer = new Committer(consumer, ledger, COMMIT_WAIT);
         this.details = new RecordDetails(options.print(), messages);
+        this.lag = new Lag(consumer, Failures.BROKER_WAIT, messages, err);
         this.endOfRead = options.toEnd() ? new EndOfRead(consumer, Failures.BROKER_WAIT) : null;
     }
 
@@ -177,6 +180,7 @@ public final class UserActivityConsumer {
     public int run() {
         String fatalError = null;
         KafkaException commitError;
+        Long lagLeft = null;
         try {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, Failures.BROKER_WAIT); // fail fast
             if (options.partition() == null) {
@@ -191,6 +195,7 @@ public final class UserActivityConsumer {
                     }
                     listener = new StartOnAssignment(listener, consumer, start, Failures.BROKER_WAIT, messages, err);
                 }
+                listener = lag.around(listener); // after any seek: the positions reading starts from
                 consumer.subscribe(List.of(topic), explain == null ? listener : explain.after(listener));
             } else {
                 fatalError = assignOnePartition(partitions);
@@ -211,6 +216,7 @@ public final class UserActivityConsumer {
         } finally {
             outputFailed |= !output.flush(); // each batch was confirmed when printed: nothing to take back here
             closing = true;
+            lagLeft = lag.left(); // before close(), after any rewind: what the group has still to read
             // The commit on the way out, with auto commit too: close() would try it as well, but for up to 30 s
             // and silently. A throw-away group (a one-off read) commits nothing.
             boolean commits = options.manualCommit() || !options.isThrowAwayGroup();
@@ -232,7 +238,7 @@ public final class UserActivityConsumer {
                     ? messages.noAnswer(COMMIT_WAIT) : Cli.oneLine(commitError), rereads));
         }
         audit.close(); // the table
-        err.println(messages.consumerSummary(read, skipped));
+        err.println(messages.consumerSummary(read, skipped, lagLeft));
         return failed ? Cli.FAILED : Cli.OK;
     }
 
@@ -262,6 +268,7 @@ public final class UserActivityConsumer {
         if (endOfRead != null) {
             endOfRead.assigned(List.of(tp));
         }
+        lag.assigned(List.of(tp));
         return null;
     }
 
@@ -317,8 +324,9 @@ public final class UserActivityConsumer {
             } else {
                 read++;
                 audit.read(record);
-                output.write(json ? JsonLine.of(record, Json.WRITER) : details.around(messages.received(record.partition(),
-                        record.offset(), record.value()), record));
+                Long recordLag = lag.after(record);
+                output.write(json ? JsonLine.of(record, Json.WRITER, recordLag) : details.around(messages.received(
+                        record.partition(), record.offset(), record.value()), record, recordLag));
             }
         }
         if (!output.flush()) {

@@ -83,7 +83,7 @@ public final class ConsumerOptions implements Cli.Validated {
     Long fromTime;
 
     @Option(names = "--print", paramLabel = "LIST", split = ",",
-            description = "After each banner, one more line for each of: timestamp, headers, key (comma list)")
+            description = "After each banner, one more line for each of: timestamp, headers, key, lag (comma list)")
     java.util.List<dev.kafkatutorial.useractivity.consumer.RecordDetails.Field> print = new java.util.ArrayList<>();
 
     @Option(names = "--to-end",
