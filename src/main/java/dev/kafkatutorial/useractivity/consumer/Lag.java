@@ -73,8 +73,8 @@ public final class Lag {
                     err.println(messages.partitionLag(tp.partition(), position, end, Math.max(0, end - position)));
                 }
             }
-        } catch (KafkaException e) {
-            // lag is for information: without an answer the consumer still reads
+        } catch (KafkaException | IllegalStateException e) {
+            // lag is for information: without an answer (or an end offset) the consumer still reads
         }
     }
 
