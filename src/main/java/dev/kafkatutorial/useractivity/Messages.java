@@ -101,6 +101,15 @@ public final class Messages {
                 + describe(event) + "\n";
     }
 
+    /** --include: the banner names the topic, {@code ======= 새 메시지 수신 (토픽: t, 파티션: 0, 오프셋: 1) =======}. */
+    public String received(String topic, int partition, long offset, UserActivity event) {
+        return (ko
+                ? "======= 새 메시지 수신 (토픽: " + escape(topic) + ", 파티션: " + partition + ", 오프셋: " + offset + ") =======\n"
+                : "======= New message received (topic: " + escape(topic) + ", partition: " + partition + ", offset: "
+                        + offset + ") =======\n")
+                + describe(event) + "\n";
+    }
+
     /** {@code --print timestamp}: {@code 시각: 2026-11-25 19:00:00.123 KST (CreateTime)}, in the local zone. */
     public String recordTimestamp(long epochMillis, String type) {
         String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS z", java.util.Locale.ROOT)

@@ -182,7 +182,9 @@ public final class UserActivityConsumer {
         KafkaException commitError;
         Long lagLeft = null;
         try {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Failures.BROKER_WAIT); // fail fast
+            // fail fast; with --include there is no one topic to ask about: the first poll finds the broker
+            List<PartitionInfo> partitions = options.include() != null ? null
+                    : consumer.partitionsFor(topic, Failures.BROKER_WAIT);
             if (options.partition() == null) {
                 RebalanceReporter reporter = new RebalanceReporter(messages, err,
                         () -> options.manualCommit() && !closing, committer::commitWhileRunning);
@@ -196,7 +198,14 @@ public final class UserActivityConsumer {
                     listener = new StartOnAssignment(listener, consumer, start, Failures.BROKER_WAIT, messages, err);
                 }
                 listener = lag.around(listener); // after any seek: the positions reading starts from
-                consumer.subscribe(List.of(topic), explain == null ? listener : explain.after(listener));
+                listener = explain == null ? listener : explain.after(listener);
+                if (options.include() != null) {
+                    // subscribe by pattern: the consumer matches it against the cluster's topic list (metadata),
+                    // and a topic created later that matches is assigned at the next rebalance
+                    consumer.subscribe(options.include(), listener);
+                } else {
+                    consumer.subscribe(List.of(topic), listener);
+                }
             } else {
                 fatalError = assignOnePartition(partitions);
             }
@@ -325,8 +334,7 @@ public final class UserActivityConsumer {
                 read++;
                 audit.read(record);
                 Long recordLag = lag.after(record);
-                output.write(json ? JsonLine.of(record, Json.WRITER, recordLag) : details.around(messages.received(
-                        record.partition(), record.offset(), record.value()), record, recordLag));
+                output.write(json ? JsonLine.of(record, Json.WRITER, recordLag) : details.around(banner(record), record, recordLag));
             }
         }
         if (!output.flush()) {
@@ -343,6 +351,12 @@ public final class UserActivityConsumer {
             consumer.seek(tp, offset);
             ledger.rewound(tp, offset);
         });
+    }
+
+    /** The tutorial's banner and sentence; with --include the banner names the topic. */
+    private String banner(ConsumerRecord<String, UserActivity> record) {
+        return options.include() == null ? messages.received(record.partition(), record.offset(), record.value())
+                : messages.received(record.topic(), record.partition(), record.offset(), record.value());
     }
 
     /** Reports a record whose value is not a valid event and moves past it, so it cannot block the partition. */
