@@ -182,9 +182,14 @@ public final class UserActivityConsumer {
         KafkaException commitError;
         Long lagLeft = null;
         try {
-            // fail fast; with --include there is no one topic to ask about: the first poll finds the broker
-            List<PartitionInfo> partitions = options.include() != null ? null
-                    : consumer.partitionsFor(topic, Failures.BROKER_WAIT);
+            // fail fast: no broker (or no topic) is one line after a bounded wait, not a silent hang in poll();
+            // with --include there is no one topic to ask about, so the cluster's topic list is asked for
+            List<PartitionInfo> partitions = null;
+            if (options.include() != null) {
+                consumer.listTopics(Failures.BROKER_WAIT);
+            } else {
+                partitions = consumer.partitionsFor(topic, Failures.BROKER_WAIT);
+            }
             if (options.partition() == null) {
                 RebalanceReporter reporter = new RebalanceReporter(messages, err,
                         () -> options.manualCommit() && !closing, committer::commitWhileRunning);
@@ -215,8 +220,8 @@ public final class UserActivityConsumer {
         } catch (WakeupException e) {
             // stop() was called while polling: leave the group below
         } catch (TimeoutException e) {
-            fatalError = Failures.timeoutMessage(e, consumer.metrics(), options.client().bootstrapServers(), topic,
-                    messages);
+            fatalError = Failures.timeoutMessage(e, consumer.metrics(), options.client().bootstrapServers(),
+                    options.include() != null ? options.include().pattern() : topic, messages);
         } catch (KafkaException e) {
             fatalError = Failures.fatalMessage(e, messages);
             if (fatalError == null) {

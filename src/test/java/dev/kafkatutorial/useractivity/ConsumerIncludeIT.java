@@ -44,6 +44,14 @@ class ConsumerIncludeIT {
         assertUsageError("--partition", "--include", "t.*", "--partition", "0");
     }
 
+    @Test
+    void noBrokerIsOneLineNotAHang() throws Exception {
+        // no partitionsFor(topic) to fail fast on: a bounded listTopics() does it
+        ProgramRun run = ProgramRun.consumer("--bootstrap-server", "localhost:1", "--include", "t.*");
+        assertThat(run.awaitExit(LIMIT)).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("localhost:1").doesNotContain("\tat ");
+    }
+
     private static void assertUsageError(String named, String... args) throws InterruptedException {
         ProgramRun run = ProgramRun.consumer(args);
         assertThat(run.awaitExit(LIMIT)).as(run.err()).isEqualTo(2);
