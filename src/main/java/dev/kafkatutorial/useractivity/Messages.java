@@ -101,6 +101,15 @@ public final class Messages {
                 + describe(event) + "\n";
     }
 
+    /** --include: the banner names the topic, {@code ======= 새 메시지 수신 (토픽: t, 파티션: 0, 오프셋: 1) =======}. */
+    public String received(String topic, int partition, long offset, UserActivity event) {
+        return (ko
+                ? "======= 새 메시지 수신 (토픽: " + escape(topic) + ", 파티션: " + partition + ", 오프셋: " + offset + ") =======\n"
+                : "======= New message received (topic: " + escape(topic) + ", partition: " + partition + ", offset: "
+                        + offset + ") =======\n")
+                + describe(event) + "\n";
+    }
+
     /** {@code --print timestamp}: {@code 시각: 2026-11-25 19:00:00.123 KST (CreateTime)}, in the local zone. */
     public String recordTimestamp(long epochMillis, String type) {
         String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS z", java.util.Locale.ROOT)
@@ -116,6 +125,17 @@ public final class Messages {
     /** {@code --print key}: {@code 키: 123}. */
     public String recordKey(String key) {
         return (ko ? "키: " : "Key: ") + key;
+    }
+
+    /** {@code --print lag}: {@code 남은 메시지: 42}, the events after this one in its partition. */
+    public String recordLag(Long lag) {
+        return (ko ? "남은 메시지: " : "Lag: ") + (lag == null ? (ko ? "알 수 없음" : "unknown") : lag);
+    }
+
+    /** On assignment: {@code 파티션 0: 위치 40, 끝 42, 남은 메시지 2}. */
+    public String partitionLag(int partition, long position, long end, long lag) {
+        return pick("파티션 " + partition + ": 위치 " + position + ", 끝 " + end + ", 남은 메시지 " + lag,
+                "Partition " + partition + ": position " + position + ", end " + end + ", lag " + lag);
     }
 
     /** {@code 🟢 사용자 123가 로그인했습니다.} or {@code 💰 사용자 456가 500원 결제했습니다.} */
@@ -173,6 +193,11 @@ public final class Messages {
     public String consumerSummary(long read, long skipped) {
         return pick("컨슈머 종료 - 처리한 메시지: " + read + ", 건너뛴 메시지: " + skipped,
                 "Consumer stopped - processed: " + read + ", skipped: " + skipped);
+    }
+
+    /** The summary, with the total lag left appended when it is known. */
+    public String consumerSummary(long read, long skipped, Long lagLeft) {
+        return consumerSummary(read, skipped) + (lagLeft == null ? "" : pick(", 남은 메시지: ", ", lag left: ") + lagLeft);
     }
 
     // ---- consumer --explain: why the consumer reads where it reads --------------------------------------

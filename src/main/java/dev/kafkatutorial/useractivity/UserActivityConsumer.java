@@ -11,6 +11,7 @@ import dev.kafkatutorial.useractivity.consumer.Committer;
 import dev.kafkatutorial.useractivity.consumer.Explain;
 import dev.kafkatutorial.useractivity.consumer.EndOfRead;
 import dev.kafkatutorial.useractivity.consumer.JsonLine;
+import dev.kafkatutorial.useractivity.consumer.Lag;
 import dev.kafkatutorial.useractivity.consumer.LineOutput;
 import dev.kafkatutorial.useractivity.consumer.ReaderProbe;
 import dev.kafkatutorial.useractivity.consumer.RebalanceReporter;
@@ -74,6 +75,7 @@ public final class UserActivityConsumer {
     private Audit audit = Audit.OFF;
     private final EndOfRead endOfRead; // --to-end, else null
     private final RecordDetails details; // --print
+    private final Lag lag;
 
     private volatile boolean running = true;
     private boolean closing; // on the way out: the commit there is the last; close()'s revocation must not repeat it
@@ -100,6 +102,7 @@ public final class UserActivityConsumer {
         this.ledger = ledger;
         this.committer = new Committer(consumer, ledger, COMMIT_WAIT);
         this.details = new RecordDetails(options.print(), messages);
+        this.lag = new Lag(consumer, Failures.BROKER_WAIT, messages, err);
         this.endOfRead = options.toEnd() ? new EndOfRead(consumer, Failures.BROKER_WAIT) : null;
     }
 
@@ -177,8 +180,16 @@ public final class UserActivityConsumer {
     public int run() {
         String fatalError = null;
         KafkaException commitError;
+        Long lagLeft = null;
         try {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Failures.BROKER_WAIT); // fail fast
+            // fail fast: no broker (or no topic) is one line after a bounded wait, not a silent hang in poll();
+            // with --include there is no one topic to ask about, so the cluster's topic list is asked for
+            List<PartitionInfo> partitions = null;
+            if (options.include() != null) {
+                consumer.listTopics(Failures.BROKER_WAIT);
+            } else {
+                partitions = consumer.partitionsFor(topic, Failures.BROKER_WAIT);
+            }
             if (options.partition() == null) {
                 RebalanceReporter reporter = new RebalanceReporter(messages, err,
                         () -> options.manualCommit() && !closing, committer::commitWhileRunning);
@@ -191,7 +202,15 @@ public final class UserActivityConsumer {
                     }
                     listener = new StartOnAssignment(listener, consumer, start, Failures.BROKER_WAIT, messages, err);
                 }
-                consumer.subscribe(List.of(topic), explain == null ? listener : explain.after(listener));
+                listener = lag.around(listener); // after any seek: the positions reading starts from
+                listener = explain == null ? listener : explain.after(listener);
+                if (options.include() != null) {
+                    // subscribe by pattern: the consumer matches it against the cluster's topic list (metadata),
+                    // and a topic created later that matches is assigned at the next rebalance
+                    consumer.subscribe(options.include(), listener);
+                } else {
+                    consumer.subscribe(List.of(topic), listener);
+                }
             } else {
                 fatalError = assignOnePartition(partitions);
             }
@@ -201,7 +220,8 @@ public final class UserActivityConsumer {
         } catch (WakeupException e) {
             // stop() was called while polling: leave the group below
         } catch (TimeoutException e) {
-            fatalError = Failures.timeoutMessage(e, consumer.metrics(), options.client(), topic, messages);
+            fatalError = Failures.timeoutMessage(e, consumer.metrics(), options.client(),
+                    options.include() != null ? options.include().pattern() : topic, messages);
         } catch (KafkaException e) {
             fatalError = Failures.fatalMessage(e, messages);
             if (fatalError == null) {
@@ -210,6 +230,7 @@ public final class UserActivityConsumer {
         } finally {
             outputFailed |= !output.flush(); // each batch was confirmed when printed: nothing to take back here
             closing = true;
+            lagLeft = lag.left(); // before close(), after any rewind: what the group has still to read
             // The commit on the way out, with auto commit too: close() would try it as well, but for up to 30 s
             // and silently. A throw-away group (a one-off read) commits nothing.
             boolean commits = options.manualCommit() || !options.isThrowAwayGroup();
@@ -231,7 +252,7 @@ public final class UserActivityConsumer {
                     ? messages.noAnswer(COMMIT_WAIT) : Cli.oneLine(commitError), rereads));
         }
         audit.close(); // the table
-        err.println(messages.consumerSummary(read, skipped));
+        err.println(messages.consumerSummary(read, skipped, lagLeft));
         return failed ? Cli.FAILED : Cli.OK;
     }
 
@@ -261,6 +282,7 @@ public final class UserActivityConsumer {
         if (endOfRead != null) {
             endOfRead.assigned(List.of(tp));
         }
+        lag.assigned(List.of(tp));
         return null;
     }
 
@@ -316,8 +338,8 @@ public final class UserActivityConsumer {
             } else {
                 read++;
                 audit.read(record);
-                output.write(json ? JsonLine.of(record, Json.WRITER) : details.around(messages.received(record.partition(),
-                        record.offset(), record.value()), record));
+                Long recordLag = lag.after(record);
+                output.write(json ? JsonLine.of(record, Json.WRITER, recordLag) : details.around(banner(record), record, recordLag));
             }
         }
         if (!output.flush()) {
@@ -334,6 +356,12 @@ public final class UserActivityConsumer {
             consumer.seek(tp, offset);
             ledger.rewound(tp, offset);
         });
+    }
+
+    /** The tutorial's banner and sentence; with --include the banner names the topic. */
+    private String banner(ConsumerRecord<String, UserActivity> record) {
+        return options.include() == null ? messages.received(record.partition(), record.offset(), record.value())
+                : messages.received(record.topic(), record.partition(), record.offset(), record.value());
     }
 
     /** Reports a record whose value is not a valid event and moves past it, so it cannot block the partition. */

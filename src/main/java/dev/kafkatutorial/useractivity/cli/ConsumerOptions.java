@@ -82,8 +82,16 @@ public final class ConsumerOptions implements Cli.Validated {
                     + "--group G: G's positions are moved, said on stderr")
     Long fromTime;
 
+    @Option(names = "--include", paramLabel = "REGEX", converter = Converters.TopicPattern.class,
+            description = "Read every topic whose whole name matches REGEX (a subscription by pattern: new matching "
+                    + "topics join too), instead of --topic; each banner then names its topic")
+    java.util.regex.Pattern include;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--print", paramLabel = "LIST", split = ",",
-            description = "After each banner, one more line for each of: timestamp, headers, key (comma list)")
+            description = "After each banner, one more line for each of: timestamp, headers, key, lag (comma list)")
     java.util.List<dev.kafkatutorial.useractivity.consumer.RecordDetails.Field> print = new java.util.ArrayList<>();
 
     @Option(names = "--to-end",
@@ -122,6 +130,12 @@ public final class ConsumerOptions implements Cli.Validated {
 
     @Override
     public void validate() {
+        if (include != null && spec.commandLine().getParseResult().hasMatchedOption("--topic")) {
+            throw new IllegalArgumentException("use either --topic or --include, not both");
+        }
+        if (include != null && partition != null) {
+            throw new IllegalArgumentException("--partition needs --topic: --include reads several topics");
+        }
         if (offset != null && partition == null) {
             throw new IllegalArgumentException("--offset needs --partition, as in kafka-console-consumer");
         }
@@ -211,6 +225,11 @@ public final class ConsumerOptions implements Cli.Validated {
     /** --from-time as epoch milliseconds, or {@code null}. */
     public Long fromTime() {
         return fromTime;
+    }
+
+    /** --include: the topics to read by pattern, or null for --topic. */
+    public java.util.regex.Pattern include() {
+        return include;
     }
 
     /** --print: the detail lines to add after each banner, none by default. */

@@ -66,6 +66,18 @@ final class Converters {
     }
 
     /** Events per second: a number above 0, at most a million (Pace counts the pause in whole nanoseconds). */
+    /** --include: a Java regular expression, checked here so a bad one is a usage error naming the option. */
+    static final class TopicPattern implements ITypeConverter<Pattern> {
+        @Override
+        public Pattern convert(String value) {
+            try {
+                return Pattern.compile(value);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new TypeConversionException("'" + value + "' is not a regular expression: " + e.getDescription());
+            }
+        }
+    }
+
     static final class Rate implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {

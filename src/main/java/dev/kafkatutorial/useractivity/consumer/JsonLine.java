@@ -23,12 +23,13 @@ import org.apache.kafka.common.header.Header;
  * <p>The timestamp is the producer's send time ({@code CreateTime}) unless the topic sets
  * {@code message.timestamp.type=LogAppendTime}, when the broker stamps its own: {@code timestamp_type} says which.
  * Headers are bytes to Kafka; each is shown as text where it is UTF-8, else as {@code value_base64}. A list, not
- * an object: a record may carry the same header key twice.
+ * an object: a record may carry the same header key twice. {@code lag} is the events after this one in its
+ * partition when it was polled (see {@link Lag}), null when not known.
  */
 public record JsonLine(String topic, int partition, long offset, String key,
                        @JsonProperty("event_id") String eventId, UserActivity value,
                        long timestamp, @JsonProperty("timestamp_type") String timestampType,
-                       List<HeaderText> headers) {
+                       List<HeaderText> headers, Long lag) {
 
     /** One header: {@code value} when UTF-8 text (or null), else {@code value_base64}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -52,12 +53,17 @@ public record JsonLine(String topic, int partition, long offset, String key,
 
     /** The line for {@code record}, written by {@code writer} (the serde's mapper, so the event reads the same). */
     public static String of(ConsumerRecord<String, UserActivity> record, ObjectWriter writer) {
+        return of(record, writer, null);
+    }
+
+    /** As above, with the record's lag (null: unknown). */
+    public static String of(ConsumerRecord<String, UserActivity> record, ObjectWriter writer, Long lag) {
         Header id = record.headers().lastHeader(UserActivityProducer.EVENT_ID_HEADER);
         String eventId = id == null || id.value() == null ? null : new String(id.value(), StandardCharsets.UTF_8);
         try {
             return writer.writeValueAsString(new JsonLine(record.topic(), record.partition(), record.offset(),
                     record.key(), eventId, record.value(), record.timestamp(), record.timestampType().toString(),
-                    StreamSupport.stream(record.headers().spliterator(), false).map(HeaderText::of).toList()));
+                    StreamSupport.stream(record.headers().spliterator(), false).map(HeaderText::of).toList(), lag));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an event that was read cannot be written back", e);
         }

@@ -15,7 +15,7 @@ import org.apache.kafka.common.header.Header;
 public final class RecordDetails {
 
     /** What --print may show. */
-    public enum Field { timestamp, headers, key }
+    public enum Field { timestamp, headers, key, lag }
 
     private final List<Field> fields;
     private final Messages messages;
@@ -27,6 +27,11 @@ public final class RecordDetails {
 
     /** {@code printed} (banner line, sentence) with the detail lines after its first line. */
     public String around(String printed, ConsumerRecord<?, ?> record) {
+        return around(printed, record, null);
+    }
+
+    /** As above; {@code lag} is the record's lag for {@code --print lag} (see {@link Lag}), null if unknown. */
+    public String around(String printed, ConsumerRecord<?, ?> record, Long lag) {
         if (fields.isEmpty()) {
             return printed;
         }
@@ -37,6 +42,7 @@ public final class RecordDetails {
                 case timestamp -> messages.recordTimestamp(record.timestamp(), record.timestampType().toString());
                 case headers -> messages.recordHeaders(headers(record));
                 case key -> messages.recordKey(String.valueOf(record.key()));
+                case lag -> messages.recordLag(lag);
             }).append('\n');
         }
         int firstLine = printed.indexOf('\n') + 1;
