@@ -3,7 +3,6 @@ package dev.kafkatutorial.useractivity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kafkatutorial.useractivity.broker.TestKafka;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,21 +16,20 @@ import org.junit.jupiter.api.Test;
 class ConsumerFromTimeIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
     void aTimeBetweenTwoProduceRunsReadsOnlyTheSecond() throws Exception {
         String topic = "from-time-" + System.nanoTime();
         TestKafka.createTopic(topic, 1);
-        produce(topic, 5);
+        ProgramRun.sendEvents(topic, 5, LIMIT);
         long between = System.currentTimeMillis();
         await().atMost(Duration.ofSeconds(5)).until(() -> System.currentTimeMillis() > between); // a later millisecond
-        produce(topic, 5);
+        ProgramRun.sendEvents(topic, 5, LIMIT);
 
         ProgramRun consumer = consumer(topic, "--from-time", String.valueOf(between));
 
         assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
-        assertThat(offsets(consumer.out())).containsExactly(5L, 6L, 7L, 8L, 9L);
+        assertThat(EventIds.offsetsInJsonLines(consumer.out())).containsExactly(5L, 6L, 7L, 8L, 9L);
     }
 
     @Test
@@ -39,15 +37,15 @@ class ConsumerFromTimeIT {
         String topic = "from-time-group-" + System.nanoTime();
         String group = "g-" + topic;
         TestKafka.createTopic(topic, 1);
-        produce(topic, 4);
+        ProgramRun.sendEvents(topic, 4, LIMIT);
         ProgramRun first = consumer(topic, "--group", group);
         assertThat(first.awaitExit(LIMIT)).as(first.err()).isZero();
-        assertThat(offsets(first.out())).hasSize(4); // committed: the group's position is now 4
+        assertThat(EventIds.offsetsInJsonLines(first.out())).hasSize(4); // committed: the group's position is now 4
 
         ProgramRun again = consumer(topic, "--group", group, "--from-time", "2000-01-01T00:00:00Z");
 
         assertThat(again.awaitExit(LIMIT)).as(again.err()).isZero();
-        assertThat(offsets(again.out())).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(EventIds.offsetsInJsonLines(again.out())).containsExactly(0L, 1L, 2L, 3L);
         assertThat(again.err()).contains("그룹 " + group + "의 위치를 --from-time에 맞춰 옮깁니다");
     }
 
@@ -58,19 +56,5 @@ class ConsumerFromTimeIT {
         return ProgramRun.consumer(args.toArray(String[]::new));
     }
 
-    private static void produce(String topic, int events) throws InterruptedException {
-        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--interval", "0", "--max-messages", String.valueOf(events), "--quiet");
-        assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
-    }
 
-    private static List<Long> offsets(String jsonLines) {
-        return jsonLines.lines().map(line -> {
-            try {
-                return MAPPER.readTree(line).get("offset").asLong();
-            } catch (Exception e) {
-                throw new AssertionError("not a JSON line: " + line, e);
-            }
-        }).toList();
-    }
 }

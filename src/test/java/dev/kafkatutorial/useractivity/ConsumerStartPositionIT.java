@@ -3,10 +3,8 @@ package dev.kafkatutorial.useractivity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kafkatutorial.useractivity.broker.TestKafka;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -23,21 +21,20 @@ import org.junit.jupiter.api.Test;
 class ConsumerStartPositionIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
     void anOffsetPastTheEndWaitsThereForNewEvents() throws Exception {
         String topic = "past-end-" + System.nanoTime();
         TestKafka.createTopic(topic, 1);
-        produce(topic, 10);
+        ProgramRun.sendEvents(topic, 10, LIMIT);
         ProgramRun consumer = ProgramRun.consumer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
                 "--partition", "0", "--offset", "1000", "--output", "json", "--max-messages", "2");
 
         await().atMost(LIMIT).until(() -> consumer.err().contains("오프셋 1000은(는) 파티션 0의 끝(10)을 지났습니다"));
-        produce(topic, 2); // offsets 10 and 11: what a consumer waiting at the end reads
+        ProgramRun.sendEvents(topic, 2, LIMIT); // offsets 10 and 11: what a consumer waiting at the end reads
 
         assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
-        assertThat(offsets(consumer.out())).containsExactly(10L, 11L);
+        assertThat(EventIds.offsetsInJsonLines(consumer.out())).containsExactly(10L, 11L);
         assertThat(consumer.err()).contains("오프셋 10에서 새 메시지를 기다립니다");
     }
 
@@ -45,7 +42,7 @@ class ConsumerStartPositionIT {
     void anOffsetAlreadyDeletedStartsAtTheLogStartAndSaysSo() throws Exception {
         String topic = "deleted-" + System.nanoTime();
         TestKafka.createTopic(topic, 1);
-        produce(topic, 10);
+        ProgramRun.sendEvents(topic, 10, LIMIT);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
             // What retention does to old segments: the log now starts at offset 5.
             admin.deleteRecords(Map.of(new TopicPartition(topic, 0), RecordsToDelete.beforeOffset(5))).all()
@@ -55,23 +52,9 @@ class ConsumerStartPositionIT {
                 "--partition", "0", "--offset", "2", "--output", "json", "--max-messages", "5");
 
         assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
-        assertThat(offsets(consumer.out())).containsExactly(5L, 6L, 7L, 8L, 9L);
+        assertThat(EventIds.offsetsInJsonLines(consumer.out())).containsExactly(5L, 6L, 7L, 8L, 9L);
         assertThat(consumer.err()).contains("오프셋 2은(는) 파티션 0에서 이미 삭제되었습니다: 남아 있는 첫 오프셋 5부터 읽습니다");
     }
 
-    private static void produce(String topic, int events) throws InterruptedException {
-        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--interval", "0", "--max-messages", String.valueOf(events), "--quiet");
-        assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
-    }
 
-    private static List<Long> offsets(String jsonLines) {
-        return jsonLines.lines().map(line -> {
-            try {
-                return MAPPER.readTree(line).get("offset").asLong();
-            } catch (Exception e) {
-                throw new AssertionError("not a JSON line: " + line, e);
-            }
-        }).toList();
-    }
 }

@@ -25,7 +25,7 @@ class ConsumerToEndIT {
     void readsExactlyTheEventsPresentInEveryPartitionThenExitsZero() throws Exception {
         String topic = "to-end-" + System.nanoTime();
         TestKafka.createTopic(topic, 3);
-        produce(topic, 12);
+        ProgramRun.sendEvents(topic, 12, LIMIT);
         ProgramRun consumer = ProgramRun.consumer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
                 "--from-beginning", "--to-end", "--output", "json");
 
@@ -66,11 +66,6 @@ class ConsumerToEndIT {
         assertThat(positions(consumer.out())).containsExactly("0:0", "0:1", "0:2", "0:3", "0:4");
     }
 
-    private static void produce(String topic, int events) throws InterruptedException {
-        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--interval", "0", "--max-messages", String.valueOf(events), "--quiet");
-        assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
-    }
 
     /** Each JSON line's partition:offset, in order. */
     private static List<String> positions(String jsonLines) {

@@ -40,6 +40,17 @@ final class EventIds {
         return ids;
     }
 
+    /** The offset of each of the consumer's --output json lines, in the order printed. */
+    static List<Long> offsetsInJsonLines(String out) {
+        return out.lines().map(line -> {
+            try {
+                return MAPPER.readTree(line).get("offset").asLong();
+            } catch (IOException e) {
+                throw new UncheckedIOException("not a JSON line: " + line, e);
+            }
+        }).toList();
+    }
+
     /**
      * Every id in the topic, read with a plain consumer that joins no group: all partitions from the start up
      * to their end offsets at the time of the call, within {@code limit}.
