@@ -14,8 +14,6 @@ public enum Action {
     /** Shown for an action another producer sent that this version does not know. */
     public static final String UNKNOWN_EMOJI = "❔";
 
-    private static final Action[] ALL = values();
-
     private final String wireName;
     private final String emoji;
 
@@ -34,11 +32,19 @@ public enum Action {
 
     /** The action with this wire name, if this version knows it. */
     public static Optional<Action> fromWireName(String wireName) {
-        for (Action action : ALL) {
-            if (action.wireName.equals(wireName)) {
-                return Optional.of(action);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(byWireName(wireName));
+    }
+
+    /** As {@link #fromWireName}, null if unknown: the consumer asks once per event it prints. */
+    public static Action byWireName(String wireName) {
+        return switch (wireName) {
+            case "login" -> LOGIN;
+            case "logout" -> LOGOUT;
+            case "page_view" -> PAGE_VIEW;
+            case "add_to_cart" -> ADD_TO_CART;
+            case "payment" -> PAYMENT;
+            case "search" -> SEARCH;
+            default -> null;
+        };
     }
 }

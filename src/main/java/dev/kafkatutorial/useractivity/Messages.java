@@ -141,7 +141,7 @@ public final class Messages {
     /** {@code 🟢 사용자 123가 로그인했습니다.} or {@code 💰 사용자 456가 500원 결제했습니다.} */
     public String describe(UserActivity event) {
         long user = event.userId();
-        Action action = Action.fromWireName(event.action()).orElse(null);
+        Action action = Action.byWireName(event.action());
         if (action == null) {
             String name = escape(event.action());
             return ko ? Action.UNKNOWN_EMOJI + " 사용자 " + user + "가 알 수 없는 활동(" + name + ")을 했습니다."

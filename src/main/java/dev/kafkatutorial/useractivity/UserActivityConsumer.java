@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -76,6 +77,7 @@ public final class UserActivityConsumer {
     private final EndOfRead endOfRead; // --to-end, else null
     private final RecordDetails details; // --print
     private final Lag lag;
+    private final boolean printsLag; // each event's lag is printed (JSON, --print lag); else only the total is
 
     private volatile boolean running = true;
     private boolean closing; // on the way out: the commit there is the last; close()'s revocation must not repeat it
@@ -103,6 +105,7 @@ public final class UserActivityConsumer {
         this.committer = new Committer(consumer, ledger, COMMIT_WAIT);
         this.details = new RecordDetails(options.print(), messages);
         this.lag = new Lag(consumer, Failures.BROKER_WAIT, messages, err);
+        this.printsLag = json || options.print().contains(RecordDetails.Field.lag);
         this.endOfRead = options.toEnd() ? new EndOfRead(consumer, Failures.BROKER_WAIT) : null;
     }
 
@@ -155,8 +158,7 @@ public final class UserActivityConsumer {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "user-activity-consumer");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, options.group());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, JsonDeserializer.class);
-        config.put(JsonDeserializer.VALUE_TYPE_CONFIG, UserActivity.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, UserActivityDeserializer.class);
         // The tutorial's choice is earliest: a group with no committed offset starts at the topic's first
         // event, so events sent before the consumer started are read too.
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, options.offsetReset().name());
@@ -171,6 +173,11 @@ public final class UserActivityConsumer {
         // read_committed returns only events of committed transactions and waits at an open one (the "last
         // stable offset"); read_uncommitted, Kafka's default, returns every event written, aborted ones too.
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, options.isolationLevel().name());
+        // No JMX MBeans: Kafka 4 registers every client metric with the JVM's platform MBean server by default,
+        // which loads the JMX machinery and took a tenth of start-up. The programs read their metrics directly
+        // (metrics()); `--command-property metric.reporters=org.apache.kafka.common.metrics.JmxReporter` brings
+        // them back for jconsole.
+        config.put(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG, "");
         config.putAll(client.userProperties());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, client.bootstrapServers());
         return config;
@@ -322,24 +329,26 @@ public final class UserActivityConsumer {
         Map<TopicPartition, Long> unprinted = new LinkedHashMap<>();
         Map<TopicPartition, Long> firstOfBatch = new LinkedHashMap<>();
         long readBefore = read;
-        for (ConsumerRecord<String, UserActivity> record : records) {
-            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-            firstOfBatch.putIfAbsent(tp, record.offset());
-            if (!running || read >= maxMessages || (endOfRead != null && endOfRead.past(tp, record.offset()))) {
-                // Stopping inside a batch (or at --to-end's end): rewind to the first record not printed, so the
-                // commit on close does not count the rest of the batch as read.
-                unprinted.putIfAbsent(tp, record.offset());
-                continue;
-            }
-            ledger.handled(tp, record.offset());
-            if (record.value() == null) {
-                skipped++;
-                err.println(messages.skipped(record.partition(), record.offset(), messages.nullValue(), "null"));
-            } else {
-                read++;
-                audit.read(record);
-                Long recordLag = lag.after(record);
-                output.write(json ? JsonLine.of(record, Json.WRITER, recordLag) : details.around(banner(record), record, recordLag));
+        for (TopicPartition tp : records.partitions()) { // in the order iterating the records gives them
+            for (ConsumerRecord<String, UserActivity> record : records.records(tp)) {
+                firstOfBatch.putIfAbsent(tp, record.offset());
+                if (!running || read >= maxMessages || (endOfRead != null && endOfRead.past(tp, record.offset()))) {
+                    // Stopping inside a batch (or at --to-end's end): rewind to the first record not printed, so
+                    // the commit on close does not count the rest of the batch as read.
+                    unprinted.putIfAbsent(tp, record.offset());
+                    continue;
+                }
+                ledger.handled(tp, record.offset());
+                if (record.value() == null) {
+                    skipped++;
+                    err.println(messages.skipped(record.partition(), record.offset(), messages.nullValue(), "null"));
+                } else {
+                    read++;
+                    audit.read(record);
+                    Long recordLag = printsLag ? lag.after(record) : null;
+                    output.write(json ? JsonLine.of(record, Json.WRITER, recordLag)
+                            : details.around(banner(record), record, recordLag));
+                }
             }
         }
         if (!output.flush()) {

@@ -116,8 +116,7 @@ public final class UserActivityProcessor {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "user-activity-processor");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, options.group());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, JsonDeserializer.class);
-        config.put(JsonDeserializer.VALUE_TYPE_CONFIG, UserActivity.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, UserActivityDeserializer.class);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // The positions are committed by the producer, inside each transaction (sendOffsetsToTransaction), never
         // by the consumer on its own: a commit outside the transaction could cover output that was then aborted.

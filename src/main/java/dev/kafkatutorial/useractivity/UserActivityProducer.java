@@ -6,6 +6,7 @@ import dev.kafkatutorial.useractivity.cli.ProducerOptions;
 import dev.kafkatutorial.useractivity.producer.BlockingSend;
 import dev.kafkatutorial.useractivity.producer.BoundedClose;
 import dev.kafkatutorial.useractivity.producer.Deadline;
+import dev.kafkatutorial.useractivity.producer.EventIdHeader;
 import dev.kafkatutorial.useractivity.producer.Explain;
 import dev.kafkatutorial.useractivity.producer.OutageWatcher;
 import dev.kafkatutorial.useractivity.producer.Pace;
@@ -84,7 +85,7 @@ public final class UserActivityProducer {
     private volatile boolean running = true;
     private final Pace pace;
     private final Duration duration; // --duration, or null
-    private final List<Map.Entry<String, byte[]>> extraHeaders; // --header, encoded once
+    private final EventIdHeader eventIds; // the event-id header, then the --header ones
     private final SendStatistics statistics = new SendStatistics(); // throughput and latency for the summary
     private volatile String fatalError;
     private volatile boolean stoppedBySyncFailure; // its reason is the failure line already printed
@@ -92,6 +93,7 @@ public final class UserActivityProducer {
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong completed = new AtomicLong(); // acknowledged or failed
     private final Object completion = new Object();
+    private volatile boolean awaiting; // awaitInFlight() waits on completion
 
     public UserActivityProducer(Producer<String, UserActivity> producer, ProducerOptions options,
                                 Supplier<UserActivity> events, PrintStream out, PrintStream err) {
@@ -103,8 +105,8 @@ public final class UserActivityProducer {
         this.interval = options.interval();
         this.pace = options.hasRate() ? Pace.ofRate(interval) : new Pace(interval);
         this.duration = options.duration();
-        this.extraHeaders = options.headers().stream()
-                .map(h -> Map.entry(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8))).toList();
+        this.eventIds = new EventIdHeader(EVENT_ID_HEADER, runId, options.headers().stream()
+                .map(h -> Map.entry(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8))).toList());
         this.maxMessages = options.maxMessages();
         this.sync = options.sync();
         this.keyByUser = options.keyByUser();
@@ -152,7 +154,7 @@ public final class UserActivityProducer {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "user-activity-producer");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JsonSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, UserActivitySerializer.class);
         // The tutorial's choice: the leader answers only when every in-sync replica has the event.
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         // A retry after a lost answer can neither duplicate nor reorder an event (needs acks=all).
@@ -165,14 +167,20 @@ public final class UserActivityProducer {
         // instead of waiting in the buffer to be retried for delivery.timeout.ms. "none" is Kafka 3's behaviour:
         // retry the brokers it knows. (Rebootstrapping helps a client whose whole cluster moved to new addresses.)
         config.put(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
+        // No JMX MBeans: Kafka 4 registers every client metric with the JVM's platform MBean server by default,
+        // which loads the JMX machinery and took a tenth of start-up. The programs read their metrics directly
+        // (metrics()); `--command-property metric.reporters=org.apache.kafka.common.metrics.JmxReporter` brings
+        // them back for jconsole.
+        config.put(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG, "");
         if (options.interval().isZero()) {
             // --interval 0 makes the producer a load generator: then throughput is what counts, not the
-            // latency of one event. Kafka's defaults (16 KiB batches, linger.ms=5) send many small requests,
-            // and with acks=all each waits for the log append: measured here, kafka-producer-perf-test made
-            // 80k-158k records/s with them and 194k-237k with 64 KiB batches and linger.ms=10. So bigger
-            // batches, and 10 ms for one to fill.
-            config.put(ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
-            config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+            // latency of one event. Kafka's defaults (16 KiB batches, linger.ms=5) send many small requests, and
+            // with acks=all each waits for the log append; every request also costs the broker and the client's
+            // I/O thread CPU that the sending thread could use. So big batches (512 KiB, several thousand events)
+            // and 50 ms for one to fill: the fastest of kafka-producer-perf-test's settings on the benchmark's
+            // machine (docs/benchmarks.md).
+            config.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 50);
         } else {
             // With a pause between events (the tutorial's 5 s) there is nothing to batch: Kafka 4's
             // linger.ms=5 would only hold each event back 5 ms. Send each at once, as Kafka 3 did.
@@ -277,12 +285,8 @@ public final class UserActivityProducer {
                 out.println(messages.sending(event));
                 checkStdout();
             }
-            String eventId = runId + "-" + sent;
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
-            for (Map.Entry<String, byte[]> header : extraHeaders) {
-                headers.add(header.getKey(), header.getValue());
-            }
+            long eventId = sent;
+            RecordHeaders headers = eventIds.headers(eventId);
             sent++;
             blocking.enter();
             long sentAt = statistics.sending(); // one nanoTime here, one in the callback: the latency
@@ -315,11 +319,11 @@ public final class UserActivityProducer {
     }
 
     /** Runs on the producer's I/O thread for each event, once it is acknowledged or has finally failed. */
-    private void onCompletion(String eventId, String key, RecordMetadata metadata, Exception error) {
+    private void onCompletion(long eventId, String key, RecordMetadata metadata, Exception error) {
         if (error == null) {
             acknowledged.incrementAndGet();
             if (!quiet) {
-                out.println(json ? SendReport.acknowledged(eventId, metadata)
+                out.println(json ? SendReport.acknowledged(eventIds.id(eventId), metadata)
                         : messages.sent(metadata.topic(), metadata.partition(), metadata.offset(), key));
                 if (explain != null) {
                     out.println(explain.partition(key, metadata));
@@ -329,7 +333,7 @@ public final class UserActivityProducer {
         } else {
             err.println(messages.sendFailed(Cli.oneLine(error)));
             if (json && !quiet) {
-                out.println(SendReport.failed(eventId, topic, Cli.oneLine(error)));
+                out.println(SendReport.failed(eventIds.id(eventId), topic, Cli.oneLine(error)));
             }
             String fatal = Failures.fatalMessage(error, messages);
             if (fatal != null && fatalError == null) {
@@ -341,14 +345,18 @@ public final class UserActivityProducer {
                 stop();
             }
         }
-        synchronized (completion) {
-            completed.incrementAndGet();
-            completion.notifyAll();
+        // Only the final wait needs waking: a lock and notifyAll() per acknowledgement would cost the
+        // I/O thread time at --interval 0.
+        if (completed.incrementAndGet() >= sent && awaiting) {
+            synchronized (completion) {
+                completion.notifyAll();
+            }
         }
     }
 
     /** Waits until every sent event has completed, or until a stop request cuts the wait to the grace period. */
     private void awaitInFlight() {
+        awaiting = true;
         synchronized (completion) {
             while (completed.get() < sent && running) {
                 try {

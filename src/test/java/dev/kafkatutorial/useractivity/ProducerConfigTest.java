@@ -35,8 +35,8 @@ class ProducerConfigTest {
     @Test
     void intervalZeroBatchesForThroughput() {
         assertThat(config("--interval", "0"))
-                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 65536)
-                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 10)
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 524288)
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 50)
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all");
     }
 
