@@ -12,7 +12,7 @@ set ylabel "latency (ms)"
 set logscale x
 set xrange [1:100000]
 set yrange [0:*]
-set xtics ("0%" 1, "50%" 2, "90%" 10, "99%" 100, "99.9%" 1000, "99.99%" 10000, "99.999%" 100000)
+set xtics ("0%%" 1, "50%%" 2, "90%%" 10, "99%%" 100, "99.9%%" 1000, "99.99%%" 10000, "99.999%%" 100000) # %% is a per cent sign: tic labels are formats
 set grid
 set key top left noenhanced
 set arrow from 100, graph 0 to 100, graph 1 nohead dt 3 lc rgb 'gray50'
