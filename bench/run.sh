@@ -172,7 +172,7 @@ run_benchmarks() {
   for i in "${!sweep_labels[@]}"; do
     log "perf-test sweep: ${sweep_labels[$i]} ($((i + 1)) of ${#sweep_labels[@]})"
     # shellcheck disable=SC2086 # the props are a list
-    measure "sweep.$((i + 1))" "${perf_test[@]}" --num-records "$sweep_messages" "${pp_common[@]}" ${sweep_props[$i]}
+    measure "sweep.$((i + 1)).r1" "${perf_test[@]}" --num-records "$sweep_messages" "${pp_common[@]}" ${sweep_props[$i]}
     rate_i="$(rate "$sweep_messages" "$(wall "sweep.$((i + 1))")")"
     if [[ "$rate_i" != nan ]] && ((rate_i > best_rate)); then
       best=$i
@@ -416,7 +416,7 @@ report() {
     row "---" "---" "---:" "---:" "---:"
     local i own
     for i in "${!sweep_labels[@]}"; do
-      own="$(sed -n 's/.* records sent, \([0-9.]*\) records\/sec.*/\1/p' "$out_dir/sweep.$((i + 1)).out" 2>/dev/null | tail -n 1)"
+      own="$(sed -n 's/.* records sent, \([0-9.]*\) records\/sec.*/\1/p' "$out_dir/sweep.$((i + 1)).r1.out" 2>/dev/null | tail -n 1)"
       row "${sweep_labels[$i]}$([[ "${sweep_labels[$i]}" == "$best_label" ]] && echo ' (best)')" \
         "${sweep_props[$i]:-none}" "$(rate "$sweep_messages" "$(wall "sweep.$((i + 1))")")" "${own:-nan}" \
         "$(rss_mib "sweep.$((i + 1))")"
@@ -461,6 +461,7 @@ report() {
 # ==== pictures (gnuplot: Debian's gnuplot-nox) ================================================================
 pictures() {
   local gnuplot
+  rm -f "$out_dir"/benchmarks-*.svg # none left from an earlier run
   if ! gnuplot="$(command -v gnuplot)"; then
     log "no gnuplot: no pictures (apt-get install -y gnuplot-nox); the table is complete without them"
     return 0
