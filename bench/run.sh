@@ -3,9 +3,9 @@
 # goal by goal (docs/benchmarks.md, issue 14). A benchmark, not a test: it prints figures and a verdict per
 # goal and exits 0 whatever they are (1 only when it cannot set up: no /usr/bin/time, no broker).
 #
-#   bench/run.sh                      # 3 rounds, 1,000,000 events per throughput run (a quarter of an hour)
+#   bench/run.sh                      # 3 rounds, 1,000,000 events per throughput run (10-15 minutes)
 #   ROUNDS=1 MESSAGES=50000 SWEEP_MESSAGES=50000 E2E_MESSAGES=3000 E2E_WARMUP=1000 SKIP_PYTHON=1 bench/run.sh
-#                                     # a quick look (about 3 minutes)
+#                                     # a quick look (about 2 minutes)
 #   bench/run.sh --report-only        # the table and pictures again, from the figures already in OUT_DIR
 #
 # Fairness, in short (docs/benchmarks.md says more):
