@@ -205,7 +205,8 @@ run_benchmarks() {
   topic bench_consume
   log "filling bench_consume with $messages events"
   "${ours_launcher[@]}" producer --bootstrap-server "$bootstrap" --topic bench_consume --interval 0 \
-    --max-messages "$messages" --quiet </dev/null >/dev/null 2>"$out_dir/fill.err"
+    --max-messages "$messages" --quiet </dev/null >/dev/null 2>"$out_dir/fill.err" \
+    || log "filling bench_consume failed; see $out_dir/fill.err (the consumer runs will fail or wait)"
   for round in $(seq 1 "$rounds"); do
     log "consumer throughput, round $round of $rounds"
     measure "consumer.ours-launcher.r$round" "${ours_launcher[@]}" consumer --bootstrap-server "$bootstrap" \
