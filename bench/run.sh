@@ -251,7 +251,7 @@ run_benchmarks() {
   kafka_version="$(tr ':' '\n' <<<"$kafka_cp" | sed -n 's|.*/kafka-clients-\([0-9][0-9.]*\)\.jar$|\1|p' | head -n 1)"
   cores="$(nproc)"
   finished="$(date -u '+%Y-%m-%d %H:%M UTC')"
-  commit="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  commit="$(git -C "$here" describe --always --dirty 2>/dev/null || echo unknown)"
   local v
   : >"$settings"
   for v in rounds startup_rounds messages sweep_messages py_messages e2e_messages e2e_warmup record_size \
