@@ -3,6 +3,7 @@ package dev.kafkatutorial.useractivity;
 import dev.kafkatutorial.useractivity.cli.ConsumerOptions;
 import dev.kafkatutorial.useractivity.cli.ProducerOptions;
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import picocli.CommandLine;
 
@@ -24,11 +26,12 @@ import picocli.CommandLine;
  * Both real programs run in this JVM, with their real options and configuration, so one {@link System#nanoTime()}
  * clock times both ends; Kafka's EndToEndLatency tool measures the same way. Not a test: it prints figures.
  *
- * <pre>java -cp ... dev.kafkatutorial.useractivity.EndToEndLatencyBench BOOTSTRAP TOPIC EVENTS [WARM_UP]</pre>
+ * <pre>java -cp ... dev.kafkatutorial.useractivity.EndToEndLatencyBench BOOTSTRAP TOPIC EVENTS [WARM_UP [HGRM_FILE]]</pre>
  *
  * Prints the latencies of all events, and with WARM_UP also those of the events after the first WARM_UP: the
  * first second or two run in the interpreter, and the sender cannot keep 1,000 events/s up until the JIT has
- * compiled the client, so those events queue.
+ * compiled the client, so those events queue. With HGRM_FILE it also writes the steady latencies (all of them
+ * without WARM_UP) as HdrHistogram's percentile distribution, in milliseconds, for bench/latency.gp's picture.
  *
  * Each event's user id is its sequence number, which the consumer's line ("사용자 N가 ...") gives back; an event
  * counts as printed when the consumer writes its line to standard output (it does so once per batch).
@@ -45,6 +48,7 @@ public final class EndToEndLatencyBench {
         String topic = args[1];
         int events = Integer.parseInt(args[2]);
         int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 0; // events left out of the "steady" figures
+        String distributionFile = args.length > 4 ? args[4] : null;
         long[] sentAt = new long[events];
         long[] latency = new long[events];
         AtomicInteger printed = new AtomicInteger();
@@ -128,6 +132,10 @@ public final class EndToEndLatencyBench {
         if (warmUp > 0 && n > warmUp) {
             System.out.println("steady " + figures(Arrays.copyOfRange(latency, warmUp, n)));
         }
+        if (distributionFile != null) {
+            writeDistribution(Arrays.copyOfRange(latency, warmUp > 0 && n > warmUp ? warmUp : 0, n),
+                    distributionFile);
+        }
         System.exit(n == events ? 0 : 1);
     }
 
@@ -138,6 +146,20 @@ public final class EndToEndLatencyBench {
         return String.format("events=%d avg_ms=%.3f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f", n,
                 Arrays.stream(sorted).average().orElse(0) / 1e6, pct(sorted, 0.50), pct(sorted, 0.99),
                 pct(sorted, 0.999), n == 0 ? 0 : sorted[n - 1] / 1e6);
+    }
+
+    /**
+     * HdrHistogram's percentile distribution ("Value Percentile TotalCount 1/(1-Percentile)", values in ms), the
+     * format its own plotter reads; the last column is the x axis of a latency-by-percentile plot.
+     */
+    private static void writeDistribution(long[] latencyNanos, String file) throws java.io.IOException {
+        Histogram histogram = new Histogram(TimeUnit.HOURS.toNanos(1), 3); // 3 significant digits, up to 1 h
+        for (long nanos : latencyNanos) {
+            histogram.recordValue(Math.max(0, nanos));
+        }
+        try (PrintStream out = new PrintStream(new FileOutputStream(file), false, StandardCharsets.UTF_8)) {
+            histogram.outputPercentileDistribution(out, 5, 1e6); // 5 steps per halving of the tail; ns to ms
+        }
     }
 
     private static double pct(long[] sorted, double p) {
