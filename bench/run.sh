@@ -41,12 +41,12 @@ log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 # Our producer's batching at --interval 0: perf-test "with our settings" runs with it (plus acks=all and
 # idempotence, which ours always uses). It MUST match what UserActivityProducer.config sets for --interval 0.
-ours_batching="batch.size=65536 linger.ms=10"
+ours_batching="batch.size=524288 linger.ms=50"
 
 # The JVM flags bin/user-activity-kafka gives the jar, without its class-data sharing ones (an archive belongs to
 # the jar's own `-jar` class path): EndToEndLatencyBench runs the same classes with these. This mirrors the
 # launcher's `flags=(...)`; keep the two in sync (the run warns when one of these is not in the launcher).
-ours_jvm_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+ours_jvm_flags=(-XX:+UseSerialGC)
 
 # Kafka's tools run as Kafka's scripts run them. bin/kafka-run-class.sh starts every tool with
 #   java $KAFKA_HEAP_OPTS $KAFKA_JVM_PERFORMANCE_OPTS ... -cp $CLASSPATH MAIN
@@ -161,8 +161,13 @@ run_benchmarks() {
     sample_mean=""
     log "the sample has $sample_lines lines, not $sample_events; see $out_dir/sample-*.err"
   fi
-  record_size="${RECORD_SIZE:-${sample_mean:-69}}"
-  log "perf-test's --record-size: $record_size B${RECORD_SIZE:+ (RECORD_SIZE)}"
+  # Each of our records also carries its id as a header: the key "event-id" (8 bytes) and "RUNID-SEQ" (8 + 1 +
+  # the sequence number's digits; their mean over 0..MESSAGES-1). perf-test cannot send headers, so its
+  # records carry those bytes in the value: the same bytes per record reach the broker.
+  header_mean="$(awk -v n="$messages" 'BEGIN { d = n; for (p = 10; p < n; p *= 10) d += n - p;
+    printf "%.0f", 8 + 9 + (n > 0 ? d / n : 1) }')"
+  record_size="${RECORD_SIZE:-$(( ${sample_mean:-69} + header_mean ))}"
+  log "perf-test's --record-size: $record_size B${RECORD_SIZE:+ (RECORD_SIZE)}${RECORD_SIZE:- (value ${sample_mean:-69} B + event-id header $header_mean B)}"
 
   # ---- 1. producer: perf-test's batching sweep, then the rounds ----------------------------------------------
   topic bench_produce
@@ -243,7 +248,7 @@ run_benchmarks() {
       dev.kafkatutorial.useractivity.EndToEndLatencyBench "$bootstrap" "bench_e2e_ours_$round" "$e2e_messages" \
       "$e2e_warmup" "$out_dir/e2e.ours.r$round.hgrm"
     measure "e2e.kafka.r$round" "${e2e_latency[@]}" "$bootstrap" "bench_e2e_kafka_$round" "$e2e_messages" all \
-      "$record_size"
+      "${sample_mean:-69}"
   done
 
   load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -255,7 +260,7 @@ run_benchmarks() {
   local v
   : >"$settings"
   for v in rounds startup_rounds messages sweep_messages py_messages e2e_messages e2e_warmup record_size \
-      sample_mean best_label best_props run_python bootstrap load_start load_end java_version kafka_version cores \
+      sample_mean header_mean best_label best_props run_python bootstrap load_start load_end java_version kafka_version cores \
       finished commit ours_batching; do
     printf '%s=%q\n' "$v" "${!v}" >>"$settings"
   done
@@ -365,8 +370,8 @@ report() {
     echo "Measured $finished at commit $commit: Kafka $kafka_version broker in one JVM on $bootstrap." \
       "Rounds: $rounds (start-up: $startup_rounds), A B A B, medians. Events per throughput run: $n;" \
       "perf-test sweep: $sweep_messages per configuration. Throughput = events / whole-process wall time." \
-      "perf-test's --record-size: $record_size B (our events' mean value size from a 10,000-event sample:" \
-      "${sample_mean:-not measured} B). Ours = \`bin/user-activity-kafka\`, as the README has users type it;" \
+      "perf-test's --record-size: $record_size B (our events' mean value size from a 10,000-event sample," \
+      "${sample_mean:-not measured} B, plus their event-id header's mean size, ${header_mean:-?} B). Ours = \`bin/user-activity-kafka\`, as the README has users type it;" \
       "Kafka's tools under their scripts' JVM flags."
     echo
     echo "Machine: $cores cores; load average (1, 5, 15 min) $load_start at the start, $load_end at the end;" \

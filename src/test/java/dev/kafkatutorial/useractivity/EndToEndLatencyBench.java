@@ -104,7 +104,7 @@ public final class EndToEndLatencyBench {
 
         ProducerOptions producerOptions = new ProducerOptions();
         new CommandLine(producerOptions).parseArgs("--bootstrap-server", bootstrap, "--topic", topic,
-                "--interval", "1ms", "--max-messages", String.valueOf(events));
+                "--rate", "1000", "--max-messages", String.valueOf(events));
         int[] next = {0};
         Supplier<UserActivity> sequence = () -> {
             int id = next[0]++;
