@@ -91,12 +91,12 @@ abstract class TutorialWalkthrough {
     @Test
     @Order(4)
     void steps3And4TheJavaProducerAndConsumer() throws Exception {
-        Shell.Result produced = step("java -jar target/user-activity-kafka.jar producer --max-messages 3 --interval 0");
+        Shell.Result produced = step("bin/user-activity-kafka producer --max-messages 3 --interval 0");
         assertThat(produced.out().lines().filter(l -> l.startsWith("메시지 전송: {'user_id': "))).hasSize(3);
         assertThat(produced.out()).contains("메시지 전송 성공 - 토픽: user_activity, 파티션: 0, 오프셋: 2");
         assertThat(produced.err()).contains("프로듀서 종료 - 전송: 3, 성공: 3, 실패: 0");
 
-        Shell.Result consumed = step("java -jar target/user-activity-kafka.jar consumer --max-messages 3");
+        Shell.Result consumed = step("bin/user-activity-kafka consumer --max-messages 3");
         assertThat(consumed.out()).contains(
                 "======= 새 메시지 수신 (파티션: 0, 오프셋: 0) =======",
                 "======= 새 메시지 수신 (파티션: 0, 오프셋: 1) =======",
