@@ -1,8 +1,8 @@
 package dev.kafkatutorial.useractivity;
 
 import java.time.Clock;
-import java.util.Random;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
  * Random events like the tutorial's {@code producer_example.py} makes: a user id from 1 to 1000, any action,
@@ -13,10 +13,10 @@ public final class RandomActivities implements Supplier<UserActivity> {
 
     private static final Action[] ACTIONS = Action.values();
 
-    private final Random random;
+    private final RandomGenerator random;
     private final Clock clock;
 
-    public RandomActivities(Random random, Clock clock) {
+    public RandomActivities(RandomGenerator random, Clock clock) {
         this.random = random;
         this.clock = clock;
     }

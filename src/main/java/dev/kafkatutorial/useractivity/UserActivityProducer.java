@@ -21,12 +21,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -140,9 +141,10 @@ public final class UserActivityProducer {
     /** Builds the program and its Kafka producer from parsed options. */
     public static UserActivityProducer create(ProducerOptions options, PrintStream out, PrintStream err) {
         Cli.configureLogging(options.client().verbose());
-        // Random, not SecureRandom: nothing here is a secret, and SecureRandom (a lock and /dev/urandom on every
-        // call) was a tenth of the sending thread's time at --interval 0.
-        Random random = options.seed() == null ? new Random() : new Random(options.seed());
+        // SplittableRandom: nothing here is a secret (SecureRandom, a lock and /dev/urandom on every call, was a
+        // tenth of the sending thread's time at --interval 0), and only the sending thread draws, so no need for
+        // java.util.Random's atomic update on every number either.
+        RandomGenerator random = options.seed() == null ? new SplittableRandom() : new SplittableRandom(options.seed());
         Producer<String, UserActivity> producer =
                 Failures.build(() -> new KafkaProducer<>(config(options)), options.client());
         return new UserActivityProducer(producer, options, new RandomActivities(random, Clock.systemUTC()), out, err);

@@ -20,7 +20,17 @@ public final class UserActivitySerializer implements Serializer<UserActivity> {
     private static final byte[] TIMESTAMP = ascii("\", \"timestamp\": ");
     private static final byte[] AMOUNT = ascii(", \"amount\": ");
 
+    /** Each known action's wire name, in ASCII. */
+    private static final byte[][] ACTION_NAMES = java.util.Arrays.stream(Action.values())
+            .map(a -> ascii(a.wireName())).toArray(byte[][]::new);
+
     private JsonSerializer<UserActivity> jackson; // built on first need: most runs never need it
+    // Events carry the clock's milliseconds, so hundreds in a row share a timestamp: its text, encoded once.
+    // One field for the pair: send() may be called from several threads, each sees a consistent one.
+    private volatile Timestamp lastTimestamp = new Timestamp("", new byte[0]);
+
+    private record Timestamp(String text, byte[] ascii) {
+    }
 
     @Override
     public byte[] serialize(String topic, UserActivity event) {
@@ -32,16 +42,23 @@ public final class UserActivitySerializer implements Serializer<UserActivity> {
             return jackson().serialize(topic, event);
         }
         String timestamp = UserActivity.pythonFloat(event.timestamp());
+        Timestamp last = lastTimestamp;
+        if (!last.text().equals(timestamp)) {
+            last = new Timestamp(timestamp, ascii(timestamp));
+            lastTimestamp = last;
+        }
+        Action known = Action.byWireName(action);
+        byte[] actionName = known != null ? ACTION_NAMES[known.ordinal()] : ascii(action);
         Long amount = event.amount();
-        int length = USER_ID.length + digits(event.userId()) + ACTION.length + action.length() + TIMESTAMP.length
-                + timestamp.length() + (amount == null ? 0 : AMOUNT.length + digits(amount)) + 1;
+        int length = USER_ID.length + digits(event.userId()) + ACTION.length + actionName.length + TIMESTAMP.length
+                + last.ascii().length + (amount == null ? 0 : AMOUNT.length + digits(amount)) + 1;
         byte[] out = new byte[length];
         int at = put(out, 0, USER_ID);
         at = putDigits(out, at, event.userId());
         at = put(out, at, ACTION);
-        at = putAscii(out, at, action);
+        at = put(out, at, actionName);
         at = put(out, at, TIMESTAMP);
-        at = putAscii(out, at, timestamp);
+        at = put(out, at, last.ascii());
         if (amount != null) {
             at = put(out, at, AMOUNT);
             at = putDigits(out, at, amount);
@@ -89,13 +106,6 @@ public final class UserActivitySerializer implements Serializer<UserActivity> {
     private static int put(byte[] out, int at, byte[] bytes) {
         System.arraycopy(bytes, 0, out, at, bytes.length);
         return at + bytes.length;
-    }
-
-    private static int putAscii(byte[] out, int at, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            out[at + i] = (byte) s.charAt(i);
-        }
-        return at + s.length();
     }
 
     private static byte[] ascii(String s) {
