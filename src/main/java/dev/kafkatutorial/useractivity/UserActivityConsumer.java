@@ -14,6 +14,7 @@ import dev.kafkatutorial.useractivity.consumer.JsonLine;
 import dev.kafkatutorial.useractivity.consumer.Lag;
 import dev.kafkatutorial.useractivity.consumer.LineOutput;
 import dev.kafkatutorial.useractivity.consumer.ReaderProbe;
+import dev.kafkatutorial.useractivity.consumer.ReceivedLines;
 import dev.kafkatutorial.useractivity.consumer.RebalanceReporter;
 import dev.kafkatutorial.useractivity.consumer.RecordDetails;
 import dev.kafkatutorial.useractivity.consumer.StartOnAssignment;
@@ -78,6 +79,7 @@ public final class UserActivityConsumer {
     private final RecordDetails details; // --print
     private final Lag lag;
     private final boolean printsLag; // each event's lag is printed (JSON, --print lag); else only the total is
+    private final ReceivedLines plainLines; // the tutorial's lines and nothing else; else null
 
     private volatile boolean running = true;
     private boolean closing; // on the way out: the commit there is the last; close()'s revocation must not repeat it
@@ -106,6 +108,8 @@ public final class UserActivityConsumer {
         this.details = new RecordDetails(options.print(), messages);
         this.lag = new Lag(consumer, Failures.BROKER_WAIT, messages, err);
         this.printsLag = json || options.print().contains(RecordDetails.Field.lag);
+        this.plainLines = !json && options.include() == null && options.print().isEmpty()
+                ? new ReceivedLines(messages) : null;
         this.endOfRead = options.toEnd() ? new EndOfRead(consumer, Failures.BROKER_WAIT) : null;
     }
 
@@ -345,9 +349,12 @@ public final class UserActivityConsumer {
                 } else {
                     read++;
                     audit.read(record);
-                    Long recordLag = printsLag ? lag.after(record) : null;
-                    output.write(json ? JsonLine.of(record, Json.WRITER, recordLag)
-                            : details.around(banner(record), record, recordLag));
+                    if (plainLines == null || !plainLines.write(output, record.partition(), record.offset(),
+                            record.value())) {
+                        Long recordLag = printsLag ? lag.after(record) : null;
+                        output.write(json ? JsonLine.of(record, Json.WRITER, recordLag)
+                                : details.around(banner(record), record, recordLag));
+                    }
                 }
             }
         }

@@ -2,21 +2,27 @@ package dev.kafkatutorial.useractivity.consumer;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The consumer's printed lines, which says whether they were really written. A consumer commits what it has
  * printed, so a line that never arrived (a full disk, {@code > /dev/full}, a closed pipe) must not count as
  * printed: {@link PrintStream} swallows write errors, so each flush asks it ({@link PrintStream#checkError()}),
  * as {@code kafka-console-consumer} does ("Unable to write to standard out, closing consumer").
+ *
+ * <p>Lines collect as UTF-8 bytes in one buffer, written out when it holds the stream's buffer size (Cli.stdout)
+ * and at each flush: PrintStream.println encodes and copies each line on its own, under a lock, a tenth of the
+ * time when rendering a topic to a file. {@link ReceivedLines} writes the tutorial's lines as bytes straight
+ * into it ({@link #append(byte[])}, {@link #appendDigits(long)}).
  */
 public final class LineOutput {
 
-    /** Lines are encoded in chunks of about this many chars, the size of the stream's buffer (Cli.stdout). */
-    private static final int CHUNK_CHARS = 1 << 15;
+    private static final int CHUNK = 1 << 16;
 
     private final PrintStream out;
-    private final StringBuilder lines = new StringBuilder(CHUNK_CHARS + 1024); // not yet encoded
     private final ReaderProbe probe;
+    private byte[] buffer = new byte[CHUNK + 1024]; // not yet written
+    private int length;
     private boolean failed;
 
     public LineOutput(PrintStream out, ReaderProbe probe) {
@@ -26,39 +32,70 @@ public final class LineOutput {
 
     /** Buffers one line; whether it reached the output is known at the next {@link #flush()}. */
     public void write(String line) {
-        if (failed) {
-            return;
+        append(line.getBytes(StandardCharsets.UTF_8));
+        append((byte) '\n');
+    }
+
+    /** Buffers bytes of a line (UTF-8); as {@link #write(String)}. */
+    public void append(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buffer, length, bytes.length);
+        length += bytes.length;
+        maybeWrite();
+    }
+
+    /** Buffers a number >= 0 in ASCII digits. */
+    public void appendDigits(long value) {
+        int digits = 1;
+        for (long v = value; v >= 10; v /= 10) {
+            digits++;
         }
-        lines.append(line).append('\n');
-        if (lines.length() >= CHUNK_CHARS) {
-            encode();
+        ensure(digits);
+        long v = value;
+        for (int i = length + digits - 1; i >= length; i--) {
+            buffer[i] = (byte) ('0' + v % 10);
+            v /= 10;
         }
+        length += digits;
+    }
+
+    private void append(byte b) {
+        ensure(1);
+        buffer[length++] = b;
+        maybeWrite();
     }
 
     /** Writes out everything buffered; {@code true} when all lines written since the start were accepted. */
     public boolean flush() {
         if (!failed) {
-            encode();
+            writeBuffer();
             failed |= out.checkError(); // flushes the PrintStream too, and reports any write that failed so far
         }
         return !failed;
-    }
-
-    // PrintStream.println encodes and copies each line on its own, under a lock, and a Writer's CharsetEncoder
-    // takes its slow path at every Korean character and emoji: each was a fifth of the time when rendering a
-    // topic to a file. String.getBytes encodes a whole chunk in one tight loop. Programs' streams are UTF-8
-    // (Cli.stdout).
-    private void encode() {
-        if (lines.length() > 0) {
-            byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
-            out.write(bytes, 0, bytes.length);
-            lines.setLength(0);
-        }
     }
 
     /** Whether nobody reads the output any more, seen without writing (see {@link ReaderProbe}). */
     public boolean readerGone() {
         failed |= probe.readerGone();
         return failed;
+    }
+
+    private void ensure(int more) {
+        if (length + more > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+        }
+    }
+
+    private void maybeWrite() {
+        if (length >= CHUNK) {
+            writeBuffer();
+        }
+    }
+
+    private void writeBuffer() {
+        if (length > 0 && !failed) {
+            out.write(buffer, 0, length);
+        }
+        length = 0;
     }
 }
