@@ -50,18 +50,19 @@ public final class UserActivitySerializer implements Serializer<UserActivity> {
         Action known = Action.byWireName(action);
         byte[] actionName = known != null ? ACTION_NAMES[known.ordinal()] : ascii(action);
         Long amount = event.amount();
-        int length = USER_ID.length + digits(event.userId()) + ACTION.length + actionName.length + TIMESTAMP.length
-                + last.ascii().length + (amount == null ? 0 : AMOUNT.length + digits(amount)) + 1;
+        int length = USER_ID.length + AsciiNumbers.digits(event.userId()) + ACTION.length + actionName.length
+                + TIMESTAMP.length + last.ascii().length
+                + (amount == null ? 0 : AMOUNT.length + AsciiNumbers.digits(amount)) + 1;
         byte[] out = new byte[length];
         int at = put(out, 0, USER_ID);
-        at = putDigits(out, at, event.userId());
+        at = AsciiNumbers.write(out, at, event.userId());
         at = put(out, at, ACTION);
         at = put(out, at, actionName);
         at = put(out, at, TIMESTAMP);
         at = put(out, at, last.ascii());
         if (amount != null) {
             at = put(out, at, AMOUNT);
-            at = putDigits(out, at, amount);
+            at = AsciiNumbers.write(out, at, amount);
         }
         out[at] = '}';
         return out;
@@ -83,24 +84,6 @@ public final class UserActivitySerializer implements Serializer<UserActivity> {
             }
         }
         return true;
-    }
-
-    private static int digits(long value) { // value >= 0
-        int n = 1;
-        for (long v = value; v >= 10; v /= 10) {
-            n++;
-        }
-        return n;
-    }
-
-    private static int putDigits(byte[] out, int at, long value) { // value >= 0
-        int end = at + digits(value);
-        long v = value;
-        for (int i = end - 1; i >= at; i--) {
-            out[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        return end;
     }
 
     private static int put(byte[] out, int at, byte[] bytes) {

@@ -1,5 +1,6 @@
 package dev.kafkatutorial.useractivity.consumer;
 
+import dev.kafkatutorial.useractivity.AsciiNumbers;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -46,17 +47,8 @@ public final class LineOutput {
 
     /** Buffers a number >= 0 in ASCII digits. */
     public void appendDigits(long value) {
-        int digits = 1;
-        for (long v = value; v >= 10; v /= 10) {
-            digits++;
-        }
-        ensure(digits);
-        long v = value;
-        for (int i = length + digits - 1; i >= length; i--) {
-            buffer[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        length += digits;
+        ensure(AsciiNumbers.digits(value));
+        length = AsciiNumbers.write(buffer, length, value);
     }
 
     private void append(byte b) {

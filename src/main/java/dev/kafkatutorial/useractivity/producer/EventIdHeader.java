@@ -1,5 +1,6 @@
 package dev.kafkatutorial.useractivity.producer;
 
+import dev.kafkatutorial.useractivity.AsciiNumbers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +41,9 @@ public final class EventIdHeader {
     }
 
     byte[] idBytes(long sequence) {
-        int digits = 1;
-        for (long v = sequence; v >= 10; v /= 10) {
-            digits++;
-        }
-        byte[] id = new byte[prefix.length + digits];
+        byte[] id = new byte[prefix.length + AsciiNumbers.digits(sequence)];
         System.arraycopy(prefix, 0, id, 0, prefix.length);
-        long v = sequence;
-        for (int i = id.length - 1; i >= prefix.length; i--) {
-            id[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
+        AsciiNumbers.write(id, prefix.length, sequence);
         return id;
     }
 }
