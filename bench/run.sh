@@ -43,9 +43,10 @@ log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 # idempotence, which ours always uses). It MUST match what UserActivityProducer.config sets for --interval 0.
 ours_batching="batch.size=524288 linger.ms=50"
 
-# The JVM flags bin/user-activity-kafka gives the jar, without its class-data sharing ones (an archive belongs to
-# the jar's own `-jar` class path): EndToEndLatencyBench runs the same classes with these. This mirrors the
-# launcher's `flags=(...)`; keep the two in sync (the run warns when one of these is not in the launcher).
+# The JVM flags bin/user-activity-kafka gives the jar, without its class-data sharing ones: EndToEndLatencyBench
+# runs with these and maps the launcher's own archive (the jar first on its class path, the test classes after
+# it, so the archive matches). This mirrors the launcher's `flags=(...)`; keep the two in sync (the run warns
+# when one of these is not in the launcher).
 ours_jvm_flags=(-XX:+UseSerialGC)
 
 # Kafka's tools run as Kafka's scripts run them. bin/kafka-run-class.sh starts every tool with
@@ -236,15 +237,16 @@ run_benchmarks() {
   done
 
   # ---- 4. end-to-end latency at 1,000 events/s -------------------------------------------------------------
-  # Both harnesses run a producer and a consumer in one JVM, timed by one clock: ours with the launcher's JVM
-  # flags (ours_jvm_flags), Kafka's EndToEndLatency with its script's. EndToEndLatency sends one record, waits
-  # until its consumer has it, then sends the next; ours sends 1,000 events/s (--interval 1ms) whatever the
-  # consumer does. Ours also writes its steady latencies' percentile distribution (the picture's curve).
+  # Both harnesses run a producer and a consumer in one JVM, timed by one clock: ours as the launcher runs the
+  # jar (ours_jvm_flags and its class-data sharing archive), Kafka's EndToEndLatency with its script's flags.
+  # EndToEndLatency sends one record, waits until its consumer has it, then sends the next; ours sends 1,000
+  # events/s (--rate 1000) whatever the consumer does. Ours also writes its steady latencies' percentile distribution (the picture's curve).
   for round in $(seq 1 "$rounds"); do
     log "end-to-end latency, round $round of $rounds"
     topic "bench_e2e_ours_$round"
     topic "bench_e2e_kafka_$round"
-    measure "e2e.ours.r$round" java "${ours_jvm_flags[@]}" -cp "$classpath" \
+    measure "e2e.ours.r$round" java "${ours_jvm_flags[@]}" -Xshare:auto -XX:SharedArchiveFile="${jar%.jar}.jsa" \
+      -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$jar:$here/target/test-classes" \
       dev.kafkatutorial.useractivity.EndToEndLatencyBench "$bootstrap" "bench_e2e_ours_$round" "$e2e_messages" \
       "$e2e_warmup" "$out_dir/e2e.ours.r$round.hgrm"
     measure "e2e.kafka.r$round" "${e2e_latency[@]}" "$bootstrap" "bench_e2e_kafka_$round" "$e2e_messages" all \
@@ -441,7 +443,7 @@ report() {
     row "Kafka's EndToEndLatency (one at a time)" "$e2e_messages" "" "$(e2e_field kafka avg_ms)" \
       "$(e2e_field kafka p50_ms)" "$(e2e_field kafka p99_ms)" "$(e2e_field kafka p999_ms)" ""
     echo
-    echo "Ours aims at 1,000 events/s (--interval 1ms); \"sent at\" is what it kept up over the whole run. Below" \
+    echo "Ours aims at 1,000 events/s (--rate 1000); \"sent at\" is what it kept up over the whole run. Below" \
       "1,000 the sender fell behind (interpreted code at first, or no CPU) and events queued, which the latencies show."
     echo
     echo "Each run (wall s / peak RSS MiB per round):"
