@@ -27,6 +27,7 @@ public final class Cli {
     public static final int USAGE = 2;
 
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+    private static final String SHOW_TIME_PROPERTY = "org.slf4j.simpleLogger.showDateTime";
 
     private Cli() {
     }
@@ -96,6 +97,9 @@ public final class Cli {
     public static void configureLogging(boolean verbose) {
         if (verbose) {
             System.setProperty(LOG_LEVEL_PROPERTY, "info");
+            if (System.getProperty(SHOW_TIME_PROPERTY) == null) {
+                System.setProperty(SHOW_TIME_PROPERTY, "true");
+            }
             return;
         }
         for (String logger : QUIET_UNLESS_VERBOSE) {
