@@ -47,7 +47,7 @@ ours_batching="batch.size=524288 linger.ms=50"
 # runs with these and maps the launcher's own archive (the jar first on its class path, the test classes after
 # it, so the archive matches). This mirrors the launcher's `flags=(...)`; keep the two in sync (the run warns
 # when one of these is not in the launcher).
-ours_jvm_flags=(-XX:+UseSerialGC -XX:MetaspaceSize=64m)
+ours_jvm_flags=(-XX:+UseSerialGC -XX:PretenureSizeThreshold=256k -XX:MetaspaceSize=64m)
 
 # Kafka's tools run as Kafka's scripts run them. bin/kafka-run-class.sh starts every tool with
 #   java $KAFKA_HEAP_OPTS $KAFKA_JVM_PERFORMANCE_OPTS ... -cp $CLASSPATH MAIN
