@@ -177,8 +177,8 @@ public final class UserActivityConsumer {
         // read_committed returns only events of committed transactions and waits at an open one (the "last
         // stable offset"); read_uncommitted, Kafka's default, returns every event written, aborted ones too.
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, options.isolationLevel().name());
-        // No JMX MBeans: Kafka 4 registers every client metric with the JVM's platform MBean server by default,
-        // which loads the JMX machinery and took a tenth of start-up. The programs read their metrics directly
+        // No metric MBeans: Kafka 4's default reporter registers each of the client's metrics (hundreds) with the
+        // JVM's platform MBean server, a tenth of start-up in a profile. The programs read their metrics directly
         // (metrics()); `--command-property metric.reporters=org.apache.kafka.common.metrics.JmxReporter` brings
         // them back for jconsole.
         config.put(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG, "");

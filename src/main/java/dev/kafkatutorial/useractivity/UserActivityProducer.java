@@ -169,8 +169,8 @@ public final class UserActivityProducer {
         // instead of waiting in the buffer to be retried for delivery.timeout.ms. "none" is Kafka 3's behaviour:
         // retry the brokers it knows. (Rebootstrapping helps a client whose whole cluster moved to new addresses.)
         config.put(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
-        // No JMX MBeans: Kafka 4 registers every client metric with the JVM's platform MBean server by default,
-        // which loads the JMX machinery and took a tenth of start-up. The programs read their metrics directly
+        // No metric MBeans: Kafka 4's default reporter registers each of the client's metrics (hundreds) with the
+        // JVM's platform MBean server, a tenth of start-up in a profile. The programs read their metrics directly
         // (metrics()); `--command-property metric.reporters=org.apache.kafka.common.metrics.JmxReporter` brings
         // them back for jconsole.
         config.put(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG, "");
