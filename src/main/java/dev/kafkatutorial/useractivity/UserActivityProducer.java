@@ -198,8 +198,30 @@ public final class UserActivityProducer {
                     Transactions.timeoutMs(options.interval(), options.transactionSize()));
         }
         config.putAll(client.userProperties());
+        fitBatchToBuffer(config, client.userProperties());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, client.bootstrapServers());
         return config;
+    }
+
+    /**
+     * The producer takes each batch whole from its {@code buffer.memory}: a user's buffer smaller than our 512 KiB
+     * batch would fail every send ("Attempt to allocate ... but there is a hard limit"). Then batches are a
+     * quarter of the buffer, unless the user chose {@code batch.size} too. An unreadable value is Kafka's to report.
+     */
+    private static void fitBatchToBuffer(Map<String, Object> config, Map<String, Object> user) {
+        Object batch = config.get(ProducerConfig.BATCH_SIZE_CONFIG);
+        Object buffer = user.get(ProducerConfig.BUFFER_MEMORY_CONFIG);
+        if (!(batch instanceof Integer ours) || buffer == null || user.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
+            return;
+        }
+        try {
+            long bytes = Long.parseLong(String.valueOf(buffer).trim());
+            if (bytes < ours) {
+                config.put(ProducerConfig.BATCH_SIZE_CONFIG, (int) Math.max(1, bytes / 4));
+            }
+        } catch (NumberFormatException e) {
+            // Kafka's own config check says what is wrong with it
+        }
     }
 
     /** Sends until stopped or done; returns the exit code: 0, or 1 after a fatal error. */

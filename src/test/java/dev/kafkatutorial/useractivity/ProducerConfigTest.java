@@ -33,6 +33,20 @@ class ProducerConfigTest {
     }
 
     @Test
+    void aSmallerBufferThanOurBatchGetsBatchesThatFitIt() {
+        // Kafka allocates each batch whole from buffer.memory: a 512 KiB batch in a 128 KiB buffer fails every send
+        assertThat(config("--interval", "0", "--producer-property", "buffer.memory=131072"))
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 32768);
+        assertThat(config("--interval", "0", "--producer-property", "buffer.memory=131072",
+                "--producer-property", "batch.size=65536"))
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, "65536"); // the user's choice stands
+        assertThat(config("--interval", "0", "--producer-property", "buffer.memory=67108864"))
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 524288);
+        assertThat(config("--interval", "0", "--producer-property", "buffer.memory=lots"))
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 524288);
+    }
+
+    @Test
     void intervalZeroBatchesForThroughput() {
         assertThat(config("--interval", "0"))
                 .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 524288)
