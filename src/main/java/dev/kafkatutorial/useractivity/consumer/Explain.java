@@ -41,23 +41,7 @@ public final class Explain {
 
     /** {@code listener}, followed at each assignment by the explanation. */
     public ConsumerRebalanceListener after(ConsumerRebalanceListener listener) {
-        return new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                listener.onPartitionsAssigned(partitions);
-                assigned(partitions);
-            }
-
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                listener.onPartitionsRevoked(partitions);
-            }
-
-            @Override
-            public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                listener.onPartitionsLost(partitions);
-            }
-        };
+        return new AfterAssignment(listener, this::assigned);
     }
 
     /** A commit the broker accepted (seen by the {@link CommitLedger}, automatic ones too). */

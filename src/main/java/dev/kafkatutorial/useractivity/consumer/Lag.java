@@ -38,23 +38,7 @@ public final class Lag {
 
     /** {@code next}, then one line per assigned partition: after {@code next}, whose seeks move the position. */
     public ConsumerRebalanceListener around(ConsumerRebalanceListener next) {
-        return new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                next.onPartitionsAssigned(partitions);
-                assigned(partitions);
-            }
-
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                next.onPartitionsRevoked(partitions);
-            }
-
-            @Override
-            public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                next.onPartitionsLost(partitions);
-            }
-        };
+        return new AfterAssignment(next, this::assigned);
     }
 
     /** One line per partition: position, end offset, lag. Asks the broker (bounded); says nothing if it cannot. */
