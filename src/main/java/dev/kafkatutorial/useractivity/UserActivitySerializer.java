@@ -25,11 +25,12 @@ public final class UserActivitySerializer implements Serializer<UserActivity> {
             .map(a -> ascii(a.wireName())).toArray(byte[][]::new);
 
     private JsonSerializer<UserActivity> jackson; // built on first need: most runs never need it
-    // Events carry the clock's milliseconds, so hundreds in a row share a timestamp: its text, encoded once.
-    // One field for the pair: send() may be called from several threads, each sees a consistent one.
-    private volatile Timestamp lastTimestamp = new Timestamp("", new byte[0]);
+    // Events carry the clock's milliseconds, so hundreds in a row share a timestamp: its text, made and encoded
+    // once. One field for the pair: send() may be called from several threads, each sees a consistent one. NaN
+    // to start with: no event has it (UserActivity refuses non-finite timestamps).
+    private volatile Timestamp lastTimestamp = new Timestamp(Double.NaN, new byte[0]);
 
-    private record Timestamp(String text, byte[] ascii) {
+    private record Timestamp(double seconds, byte[] ascii) {
     }
 
     @Override
@@ -41,10 +42,9 @@ public final class UserActivitySerializer implements Serializer<UserActivity> {
         if (!plain(action) || event.userId() < 0 || (event.amount() != null && event.amount() < 0)) {
             return jackson().serialize(topic, event);
         }
-        String timestamp = UserActivity.pythonFloat(event.timestamp());
         Timestamp last = lastTimestamp;
-        if (!last.text().equals(timestamp)) {
-            last = new Timestamp(timestamp, ascii(timestamp));
+        if (Double.doubleToRawLongBits(last.seconds()) != Double.doubleToRawLongBits(event.timestamp())) {
+            last = new Timestamp(event.timestamp(), ascii(UserActivity.pythonFloat(event.timestamp())));
             lastTimestamp = last;
         }
         Action known = Action.byWireName(action);
