@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * The one Jackson mapper the serde shares. Built on first use (the holder idiom), not at class loading:
  * building it costs a noticeable part of start-up, and a program that fails on its options never needs it.
  */
-final class JsonMapperHolder {
+public final class JsonMapperHolder {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
             // Strict types: "user_id": "abc", 12.5 or true is a malformed event, not something to coerce.
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

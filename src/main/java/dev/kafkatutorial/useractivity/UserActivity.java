@@ -55,7 +55,7 @@ public record UserActivity(
      * Seconds as Python writes a float: {@code 1646092800.123}, never Java's {@code 1.646092800123E9}, and
      * always with a decimal point ({@code 1646092800.0}), so the JSON on the wire reads like the tutorial's.
      */
-    static String pythonFloat(double value) {
+    public static String pythonFloat(double value) {
         // Events carry the clock's milliseconds, so thousands in a row share a timestamp: remember the last one
         // (BigDecimal made this a tenth of the producer's time at --interval 0).
         LastFloat last = lastFloat;

@@ -1,10 +1,15 @@
 package dev.kafkatutorial.useractivity;
 
 import dev.kafkatutorial.useractivity.cli.Cli;
+import dev.kafkatutorial.useractivity.cli.RebalanceReporter;
+import dev.kafkatutorial.useractivity.processor.ProcessorSettings;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
-import dev.kafkatutorial.useractivity.cli.ProcessorOptions;
+import dev.kafkatutorial.useractivity.cli.ClientSettings;
+import dev.kafkatutorial.useractivity.cli.Failures;
 import dev.kafkatutorial.useractivity.processor.PollBatch;
 import dev.kafkatutorial.useractivity.processor.ProcessedActivity;
+import dev.kafkatutorial.useractivity.processor.ProcessorLines;
+import dev.kafkatutorial.useractivity.processor.ProcessorOptions;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
@@ -52,10 +57,9 @@ public final class UserActivityProcessor {
     private final String inputTopic;
     private final String outputTopic;
     private final String group;
-    private final String bootstrapServers;
     private final ClientOptions client; // where the address came from, for the advice in a failure line
     private final String transactionalId;
-    private final Messages messages;
+    private final ProcessorLines lines;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -73,10 +77,9 @@ public final class UserActivityProcessor {
         this.inputTopic = options.client().topic();
         this.outputTopic = options.outputTopic();
         this.group = options.group();
-        this.bootstrapServers = options.client().bootstrapServers();
         this.client = options.client();
         this.transactionalId = options.transactionalId();
-        this.messages = new Messages(options.client().language());
+        this.lines = new ProcessorLines(options.client().language());
         this.out = out;
         this.err = err;
     }
@@ -98,10 +101,10 @@ public final class UserActivityProcessor {
     public static UserActivityProcessor create(ProcessorOptions options, PrintStream out, PrintStream err) {
         Cli.configureLogging(options.client().verbose());
         Consumer<String, UserActivity> consumer =
-                Failures.build(() -> new KafkaConsumer<>(consumerConfig(options)), options.client());
+                Failures.build(() -> new KafkaConsumer<>(ProcessorSettings.consumer(options)), options.client());
         Producer<String, ProcessedActivity> producer;
         try {
-            producer = Failures.build(() -> new KafkaProducer<>(producerConfig(options)), options.client());
+            producer = Failures.build(() -> new KafkaProducer<>(ProcessorSettings.producer(options)), options.client());
         } catch (RuntimeException e) {
             consumer.close();
             throw e;
@@ -109,54 +112,11 @@ public final class UserActivityProcessor {
         return new UserActivityProcessor(consumer, producer, options, out, err);
     }
 
-    /** The reading side's configuration. The user's properties win over these defaults. */
-    static Map<String, Object> consumerConfig(ProcessorOptions options) {
-        ClientOptions client = options.client();
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "user-activity-processor");
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, options.group());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, UserActivityDeserializer.class);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // The positions are committed by the producer, inside each transaction (sendOffsetsToTransaction), never
-        // by the consumer on its own: a commit outside the transaction could cover output that was then aborted.
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // Input written in transactions counts only once committed: an aborted event is never processed.
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100); // as the consumer: close() waits out a fetch
-        config.putAll(client.userProperties());
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, client.bootstrapServers());
-        return config;
-    }
-
-    /** The writing side's configuration. The user's properties win over these defaults. */
-    static Map<String, Object> producerConfig(ProcessorOptions options) {
-        ClientOptions client = options.client();
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "user-activity-processor");
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JsonSerializer.class);
-        // Transactions need an idempotent producer (acks=all, no duplicates from retries) and a transactional
-        // id that stays the same across restarts: the restarted processor's initTransactions() then aborts
-        // what the crashed one left open, and fences it should it still be alive.
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, options.transactionalId());
-        // A processor that dies and is not restarted leaves its transaction open, and read_committed readers of
-        // the output wait at it until the broker aborts it after this long: short, as Kafka's example has it.
-        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Failures.BROKER_WAIT.toMillis());
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.putAll(client.userProperties());
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, client.bootstrapServers());
-        return config;
-    }
-
     /** Processes until stopped; returns the exit code: 0, or 1 after a fatal error. */
     public int run() {
         String fatalError = null;
         try {
-            consumer.partitionsFor(inputTopic, Failures.BROKER_WAIT); // a wrong address fails here, in 10 s
+            consumer.partitionsFor(inputTopic, ClientSettings.BROKER_WAIT); // a wrong address fails here, in 10 s
             // Once, first: registers the transactional id, fences an older processor with it, and aborts the
             // transaction a crashed run left open, so its half-written output never reaches read_committed readers.
             try {
@@ -164,8 +124,9 @@ public final class UserActivityProcessor {
             } catch (TimeoutException e) { // the broker answers, but no transaction coordinator does
                 throw new KafkaException(e.getMessage(), e);
             }
-            err.println(messages.processorStarted(inputTopic, outputTopic, group, transactionalId));
-            consumer.subscribe(List.of(inputTopic), new RebalanceReporter());
+            err.println(lines.processorStarted(inputTopic, outputTopic, group, transactionalId));
+            // Nothing to commit when partitions are revoked: that happens inside poll(), between two transactions.
+            consumer.subscribe(List.of(inputTopic), new RebalanceReporter(lines, err, () -> false, () -> { }));
             while (running) {
                 ConsumerRecords<String, UserActivity> records;
                 try {
@@ -181,13 +142,13 @@ public final class UserActivityProcessor {
         } catch (WakeupException e) {
             // stop() was called while polling: no transaction is open between polls
         } catch (ProducerFencedException | FencedInstanceIdException e) {
-            fatalError = messages.fenced(transactionalId);
+            fatalError = lines.fenced(transactionalId);
         } catch (TimeoutException e) {
-            fatalError = Failures.timeoutMessage(e, consumer.metrics(), client, inputTopic, messages);
+            fatalError = Failures.timeoutMessage(e, consumer.metrics(), client, inputTopic, lines);
         } catch (KafkaException e) {
-            fatalError = Failures.fatalMessage(e, messages);
+            fatalError = Failures.fatalMessage(e, lines);
             if (fatalError == null) {
-                fatalError = messages.transactionFailed(Cli.oneLine(e));
+                fatalError = lines.transactionFailed(Cli.oneLine(e));
             }
         } finally {
             producer.close(CLOSE_TIMEOUT); // a transaction still open (after a fatal error) is aborted
@@ -196,7 +157,7 @@ public final class UserActivityProcessor {
         if (fatalError != null) {
             err.println(fatalError);
         }
-        err.println(messages.processorSummary(processed, committed, aborted, skipped));
+        err.println(lines.processorSummary(processed, committed, aborted, skipped));
         return fatalError == null ? Cli.OK : Cli.FAILED;
     }
 
@@ -217,13 +178,13 @@ public final class UserActivityProcessor {
                 UserActivity event = record.value();
                 if (event == null) {
                     nulls++;
-                    err.println(messages.skipped(record.partition(), record.offset(), messages.nullValue(), "null"));
+                    err.println(lines.skipped(record.partition(), record.offset(), lines.nullValue(), "null"));
                     continue;
                 }
                 // Keyed by user, so one user's messages stay in order in one partition; the input's headers
                 // (its event-id among them) travel on, so a reader can tell each output from which input it came.
                 producer.send(new ProducerRecord<>(outputTopic, null, String.valueOf(event.userId()),
-                        new ProcessedActivity(event, messages.describe(event)), record.headers()));
+                        new ProcessedActivity(event, lines.describe(event)), record.headers()));
                 events++;
             }
             // The input positions join the transaction: the group's offsets commit if and only if the output
@@ -238,7 +199,7 @@ public final class UserActivityProcessor {
             // batch reaches read_committed readers, and read it again from where it started.
             producer.abortTransaction();
             aborted++;
-            err.println(messages.processorAborted(records.count(), Cli.oneLine(e)));
+            err.println(lines.processorAborted(records.count(), Cli.oneLine(e)));
             if (++abortsInARow >= MAX_ABORTS_IN_A_ROW) {
                 throw e;
             }
@@ -253,7 +214,7 @@ public final class UserActivityProcessor {
         committed++;
         processed += events;
         skipped += nulls;
-        out.println(messages.processorCommitted(records.count(), inputTopic, messages.offsetRanges(batch.ranges()), outputTopic));
+        out.println(lines.processorCommitted(records.count(), inputTopic, lines.offsetRanges(batch.ranges()), outputTopic));
     }
 
     /** Reports a record whose value is not a valid event and moves past it; the next transaction commits past it. */
@@ -261,24 +222,8 @@ public final class UserActivityProcessor {
         skipped++;
         Throwable reason = e.getCause() == null ? e : e.getCause();
         int size = e.valueBuffer() == null ? 0 : e.valueBuffer().remaining();
-        err.println(messages.skipped(e.topicPartition().partition(), e.offset(), Cli.oneLine(reason),
+        err.println(lines.skipped(e.topicPartition().partition(), e.offset(), Cli.oneLine(reason),
                 "(" + size + " bytes)"));
         consumer.seek(e.topicPartition(), e.offset() + 1);
-    }
-
-    /** Which partitions this processor got or gave up, on stderr, as the consumer says it. */
-    private final class RebalanceReporter implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            err.println(messages.assigned(partitions.stream().map(TopicPartition::partition).sorted().toList()));
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // Nothing to commit here: revocation happens inside poll(), between two transactions.
-            if (!partitions.isEmpty()) {
-                err.println(messages.revoked(partitions.stream().map(TopicPartition::partition).sorted().toList()));
-            }
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kafkatutorial.useractivity.broker.TestKafka;
+import dev.kafkatutorial.useractivity.cli.Lines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class ConsumerKilledIT {
 
     private static final int EVENTS = 4_000;
     private static final int READ_BEFORE_KILL = 1_000;
-    private static final String ASSIGNED = new Messages(Language.ko).assigned(List.of(0));
+    private static final String ASSIGNED = new Lines(Language.ko).assigned(List.of(0));
     /** One poll's batch, set explicitly: --manual-commit re-reads at most this many after a crash. */
     private static final int MAX_POLL_RECORDS = 100;
     private static final Duration LIMIT = Duration.ofSeconds(60);

@@ -2,7 +2,7 @@ package dev.kafkatutorial.useractivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkatutorial.useractivity.cli.ConsumerOptions;
+import dev.kafkatutorial.useractivity.consumer.ConsumerOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;

@@ -2,8 +2,8 @@ package dev.kafkatutorial.useractivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkatutorial.useractivity.cli.ConsumerOptions;
 import dev.kafkatutorial.useractivity.consumer.CommitLedger;
+import dev.kafkatutorial.useractivity.consumer.ConsumerOptions;
 import dev.kafkatutorial.useractivity.consumer.LineOutput;
 import dev.kafkatutorial.useractivity.consumer.ReaderProbe;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,8 @@
 package dev.kafkatutorial.useractivity;
 
-import dev.kafkatutorial.useractivity.cli.ConsumerOptions;
-import dev.kafkatutorial.useractivity.cli.ProducerOptions;
+import dev.kafkatutorial.useractivity.consumer.ConsumerOptions;
+import dev.kafkatutorial.useractivity.producer.ProducerOptions;
+import dev.kafkatutorial.useractivity.producer.ProducerSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
@@ -112,7 +113,7 @@ public final class EndToEndLatencyBench {
             sentAt[id] = System.nanoTime();
             return event;
         };
-        new UserActivityProducer(new KafkaProducer<>(UserActivityProducer.config(producerOptions)), producerOptions,
+        new UserActivityProducer(new KafkaProducer<>(new ProducerSettings(producerOptions).config()), producerOptions,
                 sequence, discard, discard).run();
         consumerThread.join(TimeUnit.SECONDS.toMillis(60));
         double seconds = (System.nanoTime() - sentAt[0]) / 1e9; // from the first event: the rate it was sent at

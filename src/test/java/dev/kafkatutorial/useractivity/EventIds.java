@@ -82,7 +82,7 @@ final class EventIds {
                     throw new AssertionError("could not read " + topic + " to its end within " + limit);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    Header id = record.headers().lastHeader(UserActivityProducer.EVENT_ID_HEADER);
+                    Header id = record.headers().lastHeader(EventIdHeader.NAME);
                     if (id != null) {
                         ids.add(new String(id.value(), StandardCharsets.UTF_8));
                     }

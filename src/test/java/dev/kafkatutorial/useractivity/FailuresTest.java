@@ -2,7 +2,9 @@ package dev.kafkatutorial.useractivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkatutorial.useractivity.cli.ProducerOptions;
+import dev.kafkatutorial.useractivity.cli.Failures;
+import dev.kafkatutorial.useractivity.cli.Lines;
+import dev.kafkatutorial.useractivity.producer.ProducerOptions;
 import java.util.Map;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -14,7 +16,7 @@ import picocli.CommandLine;
 /** Which line a first request that timed out gets, from the client's metrics (NotAKafkaBrokerIT: for real). */
 class FailuresTest {
 
-    private static final Messages KO = new Messages(Language.ko);
+    private static final Lines KO = new Lines(Language.ko);
 
     @Test
     void aServiceThatTookTheConnectionButNeverAnsweredIsNotKafkaAndTheAdviceNamesWhereTheAddressCameFrom() {

@@ -2,7 +2,8 @@ package dev.kafkatutorial.useractivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkatutorial.useractivity.cli.ProducerOptions;
+import dev.kafkatutorial.useractivity.producer.ProducerOptions;
+import dev.kafkatutorial.useractivity.producer.ProducerSettings;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -14,7 +15,7 @@ class ProducerConfigTest {
     private static Map<String, Object> config(String... args) {
         ProducerOptions options = new ProducerOptions();
         new CommandLine(options).parseArgs(args);
-        return UserActivityProducer.config(options);
+        return new ProducerSettings(options).config();
     }
 
     @Test

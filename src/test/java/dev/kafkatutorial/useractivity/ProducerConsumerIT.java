@@ -3,9 +3,10 @@ package dev.kafkatutorial.useractivity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkatutorial.useractivity.broker.TestKafka;
+import dev.kafkatutorial.useractivity.cli.Lines;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ class ProducerConsumerIT {
     private static final Pattern RECEIVED = Pattern.compile(
             "======= 새 메시지 수신 \\(파티션: (\\d+), 오프셋: (\\d+)\\) =======\\n(.+)\\n\\n");
 
-    private final Messages korean = new Messages(Language.ko);
+    private final Lines korean = new Lines(Language.ko);
 
     private static String[] args(String topic, String... more) {
         List<String> all = new ArrayList<>(List.of("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kafkatutorial.useractivity.cli.ProducerOptions;
+import dev.kafkatutorial.useractivity.producer.ProducerOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +82,7 @@ class ProducerLoopTest {
         }).toList();
         assertThat(lines).as("one line per event, and nothing else on stdout").hasSize(3);
         List<String> headerIds = producer.history().stream().map(r -> new String(
-                r.headers().lastHeader(UserActivityProducer.EVENT_ID_HEADER).value(), StandardCharsets.UTF_8)).toList();
+                r.headers().lastHeader(EventIdHeader.NAME).value(), StandardCharsets.UTF_8)).toList();
         assertThat(lines.stream().map(l -> l.get("event_id").asText())).containsExactlyElementsOf(headerIds);
         assertThat(lines.stream().map(l -> l.get("status").asText())).containsExactly("acknowledged", "failed", "acknowledged");
         assertThat(lines.get(0).get("topic").asText()).isEqualTo("t");

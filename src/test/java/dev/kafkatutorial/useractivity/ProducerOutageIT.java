@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kafkatutorial.useractivity.broker.LocalKafkaBroker;
 import dev.kafkatutorial.useractivity.broker.TestKafka;
+import dev.kafkatutorial.useractivity.producer.ProducerLines;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -28,7 +29,7 @@ class ProducerOutageIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final Pattern SUMMARY = Pattern.compile("프로듀서 종료 - 전송: (\\d+), 성공: (\\d+), 실패: (\\d+)");
-    private static final Messages KO = new Messages(Language.ko);
+    private static final ProducerLines KO = new ProducerLines(Language.ko);
 
     @TempDir
     Path dataDir;

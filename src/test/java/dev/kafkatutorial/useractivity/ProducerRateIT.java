@@ -81,7 +81,7 @@ class ProducerRateIT {
                         headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
                     }
                     read.add(headers);
-                    eventIds.add(headers.get(UserActivityProducer.EVENT_ID_HEADER));
+                    eventIds.add(headers.get(EventIdHeader.NAME));
                 }
             }
         }

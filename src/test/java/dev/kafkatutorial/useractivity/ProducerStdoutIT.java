@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kafkatutorial.useractivity.broker.TestKafka;
+import dev.kafkatutorial.useractivity.producer.ProducerLines;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -27,7 +28,7 @@ class ProducerStdoutIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(30);
     private static final Pattern SUMMARY = Pattern.compile("프로듀서 종료 - 전송: (\\d+), 성공: (\\d+), 실패: (\\d+)");
-    private static final String STDOUT_FAILED = new Messages(Language.ko).stdoutFailed();
+    private static final String STDOUT_FAILED = new ProducerLines(Language.ko).stdoutFailed();
 
     @Test
     void aReaderThatClosesEarlyStopsTheProducer() throws Exception {

@@ -1,7 +1,7 @@
 package dev.kafkatutorial.useractivity;
 
 import dev.kafkatutorial.useractivity.broker.TestKafka;
-
+import dev.kafkatutorial.useractivity.consumer.ConsumerOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import dev.kafkatutorial.useractivity.cli.ConsumerOptions;
 import picocli.CommandLine;
 
 /** One of the programs run in this JVM on its own thread, as its main would run it, with its output captured. */

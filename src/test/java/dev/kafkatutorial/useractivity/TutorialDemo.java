@@ -2,8 +2,8 @@ package dev.kafkatutorial.useractivity;
 
 import dev.kafkatutorial.useractivity.broker.LocalKafkaBroker;
 import dev.kafkatutorial.useractivity.cli.Cli;
-import dev.kafkatutorial.useractivity.cli.ConsumerOptions;
-import dev.kafkatutorial.useractivity.cli.ProducerOptions;
+import dev.kafkatutorial.useractivity.consumer.ConsumerOptions;
+import dev.kafkatutorial.useractivity.producer.ProducerOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,8 +2,9 @@ package dev.kafkatutorial.useractivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkatutorial.useractivity.cli.ProcessorOptions;
 import dev.kafkatutorial.useractivity.processor.ProcessedActivity;
+import dev.kafkatutorial.useractivity.processor.ProcessorOptions;
+import dev.kafkatutorial.useractivity.processor.ProcessorSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -141,11 +142,11 @@ class UserActivityProcessorTest {
 
     @Test
     void configReadsCommittedAndCommitsOnlyInsideTransactions() {
-        Map<String, Object> consumerConfig = UserActivityProcessor.consumerConfig(options);
+        Map<String, Object> consumerConfig = ProcessorSettings.consumer(options);
         assertThat(consumerConfig).containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
                 .containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "user_activity_processor");
-        assertThat(UserActivityProcessor.producerConfig(options))
+        assertThat(ProcessorSettings.producer(options))
                 .containsEntry(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "user_activity_processor-user_activity")
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all");
     }

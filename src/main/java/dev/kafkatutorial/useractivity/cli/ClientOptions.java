@@ -17,7 +17,7 @@ public final class ClientOptions implements Cli.Validated {
     static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
     private static final String BOOTSTRAP_PROPERTY = "bootstrap.servers";
 
-    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", converter = Converters.BootstrapServers.class,
+    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", converter = AddressConverters.BootstrapServers.class,
             description = "Kafka broker(s) to connect to, comma-separated. Default: bootstrap.servers from "
                     + "--command-property/--command-config, else $" + BOOTSTRAP_ENV + ", else " + DEFAULT_BOOTSTRAP_SERVERS)
     String bootstrapServer;
@@ -26,13 +26,13 @@ public final class ClientOptions implements Cli.Validated {
             description = "Topic to use. Default: ${DEFAULT-VALUE}")
     String topic;
 
-    @Option(names = "--command-config", paramLabel = "FILE", converter = Converters.PropertiesFile.class,
+    @Option(names = "--command-config", paramLabel = "FILE", converter = PropertyConverters.PropertiesFile.class,
             description = "Client properties file (security settings, tuning), as Kafka's tools take it")
-    Converters.ConfigFile commandConfig;
+    PropertyConverters.ConfigFile commandConfig;
 
     // Kafka's tools name this --command-property (KIP-1147); --property stays for existing scripts. (In Kafka's
     // console tools --property means formatter settings, so the new name is the one to teach.)
-    @Option(names = {"--command-property", "--property"}, paramLabel = "KEY=VALUE", converter = Converters.KeyValue.class,
+    @Option(names = {"--command-property", "--property"}, paramLabel = "KEY=VALUE", converter = PropertyConverters.KeyValue.class,
             description = "A client property; repeatable; wins over --command-config and --producer-property/"
                     + "--consumer-property (--property is an alias kept for existing scripts)")
     List<Map.Entry<String, String>> properties = new ArrayList<>();
@@ -54,7 +54,7 @@ public final class ClientOptions implements Cli.Validated {
     @Override
     public void validate() {
         if (bootstrapServer == null) {
-            String problem = Converters.bootstrapProblem(bootstrapServers());
+            String problem = AddressConverters.bootstrapProblem(bootstrapServers());
             if (problem != null) {
                 throw new IllegalArgumentException(bootstrapSource() + ": " + problem);
             }

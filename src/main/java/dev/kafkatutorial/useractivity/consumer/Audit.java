@@ -1,7 +1,6 @@
 package dev.kafkatutorial.useractivity.consumer;
 
-import dev.kafkatutorial.useractivity.Messages;
-import dev.kafkatutorial.useractivity.UserActivityProducer;
+import dev.kafkatutorial.useractivity.EventIdHeader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -23,32 +22,32 @@ public class Audit {
 
     private final AuditTally tally;
     private final AuditLog log;
-    private final Messages messages;
+    private final AuditLines lines;
     private final PrintStream err;
 
     private Audit() {
         this.tally = null;
         this.log = null;
-        this.messages = null;
+        this.lines = null;
         this.err = null;
     }
 
-    private Audit(AuditTally tally, AuditLog log, Messages messages, PrintStream err) {
+    private Audit(AuditTally tally, AuditLog log, AuditLines lines, PrintStream err) {
         this.tally = tally;
         this.log = log;
-        this.messages = messages;
+        this.lines = lines;
         this.err = err;
     }
 
     /** Opens the group's file (replaying what the group read before) and says where it is. */
-    public static Audit open(Path file, String group, Messages messages, PrintStream err) {
+    public static Audit open(Path file, String group, AuditLines lines, PrintStream err) {
         AuditTally tally = new AuditTally();
         try {
             AuditLog log = AuditLog.open(file, tally);
-            err.println(messages.auditFile(group, file, tally.rows().stream().mapToLong(AuditTally.Row::received).sum()));
-            return new Audit(tally, log, messages, err);
+            err.println(lines.auditFile(group, file, tally.rows().stream().mapToLong(AuditTally.Row::received).sum()));
+            return new Audit(tally, log, lines, err);
         } catch (IOException e) {
-            throw new UncheckedIOException(messages.auditFileFailed(file, String.valueOf(e.getMessage())), e);
+            throw new UncheckedIOException(lines.auditFileFailed(file, String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -57,7 +56,7 @@ public class Audit {
         if (tally == null) {
             return;
         }
-        Header header = record.headers().lastHeader(UserActivityProducer.EVENT_ID_HEADER);
+        Header header = record.headers().lastHeader(EventIdHeader.NAME);
         String id = header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
         AuditTally.Outcome outcome = tally.read(id, record.partition());
         if (outcome == AuditTally.Outcome.NO_ID) {
@@ -66,10 +65,10 @@ public class Audit {
         log.add(record.partition(), id);
         String run = id.substring(0, id.lastIndexOf('-'));
         if (outcome == AuditTally.Outcome.FIRST_DUPLICATE) {
-            err.println(messages.auditFirstDuplicate(run, id, record.partition(), record.offset()));
+            err.println(lines.auditFirstDuplicate(run, id, record.partition(), record.offset()));
         } else if (outcome == AuditTally.Outcome.FIRST_GAP) {
             Map.Entry<Long, Long> gap = tally.gaps(run).entrySet().iterator().next();
-            err.println(messages.auditFirstGap(run, gap.getKey(), gap.getValue()));
+            err.println(lines.auditFirstGap(run, gap.getKey(), gap.getValue()));
         }
     }
 
@@ -81,7 +80,7 @@ public class Audit {
         try {
             log.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(messages.auditFileFailed(log.file(), String.valueOf(e.getMessage())), e);
+            throw new UncheckedIOException(lines.auditFileFailed(log.file(), String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -93,15 +92,15 @@ public class Audit {
         try {
             log.close();
         } catch (IOException e) {
-            err.println(messages.auditFileFailed(log.file(), String.valueOf(e.getMessage())));
+            err.println(lines.auditFileFailed(log.file(), String.valueOf(e.getMessage())));
         }
-        err.println(messages.auditTableHeader());
+        err.println(lines.auditTableHeader());
         for (AuditTally.Row row : tally.rows()) {
-            err.println(messages.auditTableRow(row.run(), row.received(), row.duplicates(), row.missing(),
+            err.println(lines.auditTableRow(row.run(), row.received(), row.duplicates(), row.missing(),
                     row.outOfOrder(), tally.gaps(row.run())));
         }
         if (tally.withoutId() > 0) {
-            err.println(messages.auditWithoutId(tally.withoutId()));
+            err.println(lines.auditWithoutId(tally.withoutId()));
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.kafkatutorial.useractivity.consumer;
 
-import dev.kafkatutorial.useractivity.Messages;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
@@ -25,16 +24,16 @@ public final class Explain {
 
     private final Consumer<?, ?> consumer;
     private final Map<String, Object> config;
-    private final Messages messages;
+    private final ConsumerLines lines;
     private final PrintStream err;
     private final Duration wait;
     private final Map<TopicPartition, Long> printed = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public Explain(Consumer<?, ?> consumer, Map<String, Object> config, Messages messages, PrintStream err,
+    public Explain(Consumer<?, ?> consumer, Map<String, Object> config, ConsumerLines lines, PrintStream err,
                    Duration wait) {
         this.consumer = consumer;
         this.config = config;
-        this.messages = messages;
+        this.lines = lines;
         this.err = err;
         this.wait = wait;
     }
@@ -50,7 +49,7 @@ public final class Explain {
         // commit every 5 s. Only a position that moved is worth a line.
         Long before = printed.put(partition, offset);
         if (before == null || before != offset) {
-            err.println(messages.explainCommit(partition.partition(), offset));
+            err.println(lines.explainCommit(partition.partition(), offset));
         }
     }
 
@@ -58,7 +57,7 @@ public final class Explain {
         // groupMetadata() is what a transactional processor hands to sendOffsetsToTransaction: the coordinator
         // rejects offsets from a member of an older generation (a "zombie" that missed a rebalance).
         ConsumerGroupMetadata group = consumer.groupMetadata();
-        err.println(messages.explainGroup(group.groupId(), group.generationId(), group.memberId(), assignor()));
+        err.println(lines.explainGroup(group.groupId(), group.generationId(), group.memberId(), assignor()));
         if (partitions.isEmpty()) {
             return;
         }
@@ -79,9 +78,9 @@ public final class Explain {
             if (offset != null && start != null && offset.offset() < start) {
                 // Retention (or deleteRecords) removed the committed position before the group read it: the
                 // fetch is answered "out of range" and auto.offset.reset decides; the events between are lost.
-                err.println(messages.explainCommitDeleted(tp.partition(), offset.offset(), start, reset));
+                err.println(lines.explainCommitDeleted(tp.partition(), offset.offset(), start, reset));
             } else {
-                err.println(messages.explainStart(tp.partition(), offset == null ? null : offset.offset(), reset));
+                err.println(lines.explainStart(tp.partition(), offset == null ? null : offset.offset(), reset));
             }
         });
     }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.kafkatutorial.useractivity.EventIdHeader;
 import dev.kafkatutorial.useractivity.UserActivity;
-import dev.kafkatutorial.useractivity.UserActivityProducer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -58,7 +58,7 @@ public record JsonLine(String topic, int partition, long offset, String key,
 
     /** As above, with the record's lag (null: unknown). */
     public static String of(ConsumerRecord<String, UserActivity> record, ObjectWriter writer, Long lag) {
-        Header id = record.headers().lastHeader(UserActivityProducer.EVENT_ID_HEADER);
+        Header id = record.headers().lastHeader(EventIdHeader.NAME);
         String eventId = id == null || id.value() == null ? null : new String(id.value(), StandardCharsets.UTF_8);
         try {
             return writer.writeValueAsString(new JsonLine(record.topic(), record.partition(), record.offset(),

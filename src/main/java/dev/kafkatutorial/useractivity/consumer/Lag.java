@@ -1,6 +1,5 @@
 package dev.kafkatutorial.useractivity.consumer;
 
-import dev.kafkatutorial.useractivity.Messages;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
@@ -26,13 +25,13 @@ public final class Lag {
 
     private final Consumer<?, ?> consumer;
     private final Duration wait;
-    private final Messages messages;
+    private final ConsumerLines lines;
     private final PrintStream err;
 
-    public Lag(Consumer<?, ?> consumer, Duration wait, Messages messages, PrintStream err) {
+    public Lag(Consumer<?, ?> consumer, Duration wait, ConsumerLines lines, PrintStream err) {
         this.consumer = consumer;
         this.wait = wait;
-        this.messages = messages;
+        this.lines = lines;
         this.err = err;
     }
 
@@ -54,7 +53,7 @@ public final class Lag {
                 long position = consumer.position(tp, wait);
                 Long end = ends.get(tp);
                 if (end != null) {
-                    err.println(messages.partitionLag(tp.partition(), position, end, Math.max(0, end - position)));
+                    err.println(lines.partitionLag(tp.partition(), position, end, Math.max(0, end - position)));
                 }
             }
         } catch (KafkaException | IllegalStateException e) {

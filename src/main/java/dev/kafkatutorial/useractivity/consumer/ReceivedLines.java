@@ -1,7 +1,6 @@
 package dev.kafkatutorial.useractivity.consumer;
 
 import dev.kafkatutorial.useractivity.Action;
-import dev.kafkatutorial.useractivity.Messages;
 import dev.kafkatutorial.useractivity.UserActivity;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,10 +10,10 @@ import java.util.List;
  * The tutorial's lines for one event (banner, sentence, blank line), written as UTF-8 bytes without building
  * a string: the default output of the consumer, when it renders a whole topic, is mostly this.
  *
- * <p>The text still comes from {@link Messages} alone: for each known action it renders the lines once, with
+ * <p>The text still comes from {@link ConsumerLines} alone: for each known action it renders the lines once, with
  * marker numbers in place of the partition, offset, user id and amount, and keeps the encoded pieces between
  * them. An event it has no template for (an unknown action, a negative number) is left to the caller, which
- * prints {@link Messages#received} as before. Building and encoding those strings was a fifth of the reading
+ * prints {@link ConsumerLines#received} as before. Building and encoding those strings was a fifth of the reading
  * thread's time.
  */
 public final class ReceivedLines {
@@ -35,10 +34,10 @@ public final class ReceivedLines {
     private record Template(byte[][] pieces, char[] numbers) {
     }
 
-    public ReceivedLines(Messages messages) {
+    public ReceivedLines(ConsumerLines lines) {
         for (Action action : Action.values()) {
-            withoutAmount[action.ordinal()] = template(messages, action, null);
-            withAmount[action.ordinal()] = template(messages, action, AMOUNT);
+            withoutAmount[action.ordinal()] = template(lines, action, null);
+            withAmount[action.ordinal()] = template(lines, action, AMOUNT);
         }
     }
 
@@ -69,8 +68,8 @@ public final class ReceivedLines {
     }
 
     /** The lines of {@code action} cut at the markers, or null when they do not hold each marker once. */
-    private static Template template(Messages messages, Action action, Long amount) {
-        String lines = messages.received(PARTITION, OFFSET, UserActivity.of(USER, action, 0.0, amount)) + "\n";
+    private static Template template(ConsumerLines consumerLines, Action action, Long amount) {
+        String lines = consumerLines.received(PARTITION, OFFSET, UserActivity.of(USER, action, 0.0, amount)) + "\n";
         List<byte[]> pieces = new ArrayList<>();
         StringBuilder numbers = new StringBuilder();
         int from = 0;

@@ -1,6 +1,6 @@
 package dev.kafkatutorial.useractivity.consumer;
 
-import dev.kafkatutorial.useractivity.Messages;
+import dev.kafkatutorial.useractivity.cli.Lines;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.StringJoiner;
@@ -18,11 +18,11 @@ public final class RecordDetails {
     public enum Field { timestamp, headers, key, lag }
 
     private final List<Field> fields;
-    private final Messages messages;
+    private final ConsumerLines lines;
 
-    public RecordDetails(List<Field> fields, Messages messages) {
+    public RecordDetails(List<Field> fields, ConsumerLines lines) {
         this.fields = fields;
-        this.messages = messages;
+        this.lines = lines;
     }
 
     /** {@code printed} (banner line, sentence) with the detail lines after its first line. */
@@ -39,10 +39,10 @@ public final class RecordDetails {
         for (Field field : fields) {
             details.append(switch (field) {
                 // The record's timestamp: the producer's send time (CreateTime) or the broker's (LogAppendTime).
-                case timestamp -> messages.recordTimestamp(record.timestamp(), record.timestampType().toString());
-                case headers -> messages.recordHeaders(headers(record));
-                case key -> messages.recordKey(String.valueOf(record.key()));
-                case lag -> messages.recordLag(lag);
+                case timestamp -> lines.recordTimestamp(record.timestamp(), record.timestampType().toString());
+                case headers -> lines.recordHeaders(headers(record));
+                case key -> lines.recordKey(String.valueOf(record.key()));
+                case lag -> lines.recordLag(lag);
             }).append('\n');
         }
         int firstLine = printed.indexOf('\n') + 1;
@@ -53,7 +53,7 @@ public final class RecordDetails {
         StringJoiner all = new StringJoiner(", ");
         for (Header header : record.headers()) {
             all.add(header.key() + "=" + (header.value() == null ? "null"
-                    : Messages.escape(new String(header.value(), StandardCharsets.UTF_8))));
+                    : Lines.escape(new String(header.value(), StandardCharsets.UTF_8))));
         }
         return all.toString();
     }

@@ -1,6 +1,5 @@
 package dev.kafkatutorial.useractivity.consumer;
 
-import dev.kafkatutorial.useractivity.Messages;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
@@ -22,23 +21,23 @@ public final class StartOnAssignment implements ConsumerRebalanceListener {
     private final Consumer<?, ?> consumer;
     private final StartPosition start;
     private final Duration wait;
-    private final Messages messages;
+    private final ConsumerLines lines;
     private final PrintStream err;
 
     public StartOnAssignment(ConsumerRebalanceListener next, Consumer<?, ?> consumer, StartPosition start,
-                             Duration wait, Messages messages, PrintStream err) {
+                             Duration wait, ConsumerLines lines, PrintStream err) {
         this.next = next;
         this.consumer = consumer;
         this.start = start;
         this.wait = wait;
-        this.messages = messages;
+        this.lines = lines;
         this.err = err;
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
-            String moved = start.seek(consumer, partition, wait, messages);
+            String moved = start.seek(consumer, partition, wait, lines);
             if (moved != null) {
                 err.println(moved);
             }

@@ -1,6 +1,5 @@
 package dev.kafkatutorial.useractivity.consumer;
 
-import dev.kafkatutorial.useractivity.Messages;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -22,7 +21,7 @@ public sealed interface StartPosition {
      * Seeks {@code consumer}, already assigned {@code partition}, to this position. Returns the line that tells
      * the user the position was moved, or {@code null}.
      */
-    String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages);
+    String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, ConsumerLines lines);
 
     /**
      * {@code --offset}: {@code null} (the group's committed position), {@code earliest}, {@code latest}, a number,
@@ -42,7 +41,7 @@ public sealed interface StartPosition {
     /** Where the group left off, else {@code auto.offset.reset}: nothing to do before the first poll. */
     record Committed() implements StartPosition {
         @Override
-        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages) {
+        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, ConsumerLines lines) {
             return null;
         }
     }
@@ -50,7 +49,7 @@ public sealed interface StartPosition {
     /** The oldest record the partition still holds. */
     record Earliest() implements StartPosition {
         @Override
-        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages) {
+        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, ConsumerLines lines) {
             consumer.seekToBeginning(List.of(partition));
             return null;
         }
@@ -59,7 +58,7 @@ public sealed interface StartPosition {
     /** Only records written from now on. */
     record Latest() implements StartPosition {
         @Override
-        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages) {
+        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, ConsumerLines lines) {
             consumer.seekToEnd(List.of(partition));
             return null;
         }
@@ -72,7 +71,7 @@ public sealed interface StartPosition {
      */
     record Last(long n) implements StartPosition {
         @Override
-        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages) {
+        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, ConsumerLines lines) {
             long start = consumer.beginningOffsets(List.of(partition), wait).get(partition);
             long end = consumer.endOffsets(List.of(partition), wait).get(partition);
             consumer.seek(partition, Math.max(start, end - n));
@@ -86,7 +85,7 @@ public sealed interface StartPosition {
      */
     record FromTime(long epochMillis) implements StartPosition {
         @Override
-        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages) {
+        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, ConsumerLines lines) {
             var found = consumer.offsetsForTimes(java.util.Map.of(partition, epochMillis), wait).get(partition);
             if (found == null) {
                 consumer.seekToEnd(List.of(partition));
@@ -100,16 +99,16 @@ public sealed interface StartPosition {
     /** A given offset, kept within the partition's range. */
     record At(long offset) implements StartPosition {
         @Override
-        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, Messages messages) {
+        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, ConsumerLines lines) {
             long start = consumer.beginningOffsets(List.of(partition), wait).get(partition);
             long end = consumer.endOffsets(List.of(partition), wait).get(partition);
             if (offset > end) {
                 consumer.seek(partition, end);
-                return messages.offsetPastEnd(partition.partition(), offset, end);
+                return lines.offsetPastEnd(partition.partition(), offset, end);
             }
             if (offset < start) {
                 consumer.seek(partition, start);
-                return messages.offsetBeforeStart(partition.partition(), offset, start);
+                return lines.offsetBeforeStart(partition.partition(), offset, start);
             }
             consumer.seek(partition, offset);
             return null;

@@ -3,10 +3,8 @@ package dev.kafkatutorial.useractivity.doctor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kafkatutorial.useractivity.Messages;
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
-import dev.kafkatutorial.useractivity.cli.DoctorOptions;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,7 +21,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class Doctor {
 
-    /** How long each Admin request may wait for a broker, as the programs wait (Failures.BROKER_WAIT). */
+    /** How long each Admin request may wait for a broker, as the programs wait (ClientSettings.BROKER_WAIT). */
     static final Duration WAIT = Duration.ofSeconds(10);
 
     private Doctor() {
@@ -41,29 +39,29 @@ public final class Doctor {
     private static int check(DoctorOptions options, PrintStream out, PrintStream err) throws Exception {
         ClientOptions client = options.client();
         Cli.configureLogging(client.verbose());
-        Messages messages = new Messages(client.language());
+        DoctorLines lines = new DoctorLines(client.language());
         boolean json = options.output() == DoctorOptions.Output.json;
         Findings findings = new Findings(finding -> {
             if (!json) {
-                out.println(messages.doctorLine(finding.verdict().name(), finding.line()));
+                out.println(lines.doctorLine(finding.verdict().name(), finding.line()));
             }
         });
         try (Admin admin = Admin.create(config(client))) {
             try {
-                ClusterCheck.run(admin, WAIT, messages, findings);
+                ClusterCheck.run(admin, WAIT, lines, findings);
             } catch (TimeoutException | ExecutionException e) {
                 // Whichever gives up first: our wait for the future, or the Admin client's own API timeout.
                 if (e instanceof ExecutionException && !(e.getCause()
                         instanceof org.apache.kafka.common.errors.TimeoutException)) {
                     throw e;
                 }
-                err.println(messages.brokerUnreachable(client.bootstrapServers(), WAIT));
+                err.println(lines.brokerUnreachable(client.bootstrapServers(), WAIT));
                 admin.close(Duration.ZERO); // nothing in flight worth waiting for
                 return Cli.FAILED;
             }
-            int partitions = TopicCheck.run(admin, client.topic(), WAIT, messages, findings);
+            int partitions = TopicCheck.run(admin, client.topic(), WAIT, lines, findings);
             if (options.group() != null) {
-                GroupCheck.run(admin, options.group(), client.topic(), partitions, WAIT, messages, findings);
+                GroupCheck.run(admin, options.group(), client.topic(), partitions, WAIT, lines, findings);
             }
         }
         int exit = findings.anyProblem() ? Cli.FAILED : Cli.OK;

@@ -1,6 +1,5 @@
 package dev.kafkatutorial.useractivity.doctor;
 
-import dev.kafkatutorial.useractivity.Messages;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +24,7 @@ final class GroupCheck {
     private GroupCheck() {
     }
 
-    static void run(Admin admin, String group, String topic, int partitions, Duration wait, Messages messages,
+    static void run(Admin admin, String group, String topic, int partitions, Duration wait, DoctorLines lines,
                     Findings findings) throws Exception {
         long ms = wait.toMillis();
         ConsumerGroupDescription description;
@@ -36,13 +35,13 @@ final class GroupCheck {
                 throw e;
             }
             // No member ever joined it and nothing was committed: a new group, which starts by auto.offset.reset.
-            findings.add(Finding.ok("group", messages.doctorNoCommits(group)));
+            findings.add(Finding.ok("group", lines.doctorNoCommits(group)));
             return;
         }
         int members = description.members().size();
-        findings.add(Finding.ok("group", messages.doctorGroup(group, String.valueOf(description.groupState()), members)));
+        findings.add(Finding.ok("group", lines.doctorGroup(group, String.valueOf(description.groupState()), members)));
         if (partitions > 0 && members > partitions) {
-            findings.add(Finding.warning("members", messages.doctorIdleMembers(members, partitions, members - partitions)));
+            findings.add(Finding.warning("members", lines.doctorIdleMembers(members, partitions, members - partitions)));
         }
 
         Map<TopicPartition, OffsetAndMetadata> committed = new TreeMap<>(
@@ -54,7 +53,7 @@ final class GroupCheck {
                     }
                 });
         if (committed.isEmpty()) {
-            findings.add(Finding.ok("lag", messages.doctorNoCommits(group)));
+            findings.add(Finding.ok("lag", lines.doctorNoCommits(group)));
             return;
         }
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
@@ -76,10 +75,10 @@ final class GroupCheck {
             // (or deleteRecords) removed events the group never read: they are gone, and the group will jump
             // ahead by auto.offset.reset.
             if (offset < logStart) {
-                findings.add(Finding.problem("lag", messages.doctorLagBeyondRetention(partition.partition(), offset,
+                findings.add(Finding.problem("lag", lines.doctorLagBeyondRetention(partition.partition(), offset,
                         logStart, logStart - offset)));
             } else {
-                findings.add(Finding.ok("lag", messages.doctorLag(partition.partition(), offset, logEnd,
+                findings.add(Finding.ok("lag", lines.doctorLag(partition.partition(), offset, logEnd,
                         Math.max(0, logEnd - offset))));
             }
         }

@@ -1,6 +1,5 @@
 package dev.kafkatutorial.useractivity.doctor;
 
-import dev.kafkatutorial.useractivity.Messages;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +22,7 @@ final class TopicCheck {
     }
 
     /** The topic's partition count, or 0 when it does not exist. */
-    static int run(Admin admin, String topic, Duration wait, Messages messages, Findings findings) throws Exception {
+    static int run(Admin admin, String topic, Duration wait, DoctorLines lines, Findings findings) throws Exception {
         TopicDescription description;
         try {
             description = admin.describeTopics(List.of(topic)).allTopicNames()
@@ -32,11 +31,11 @@ final class TopicCheck {
             if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                 throw e;
             }
-            missing(admin, topic, wait, messages, findings);
+            missing(admin, topic, wait, lines, findings);
             return 0;
         }
         List<TopicPartitionInfo> partitions = description.partitions();
-        findings.add(Finding.ok("topic", messages.doctorTopic(topic, partitions.size())));
+        findings.add(Finding.ok("topic", lines.doctorTopic(topic, partitions.size())));
 
         int replicationFactor = partitions.stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
         int minInsync = Integer.parseInt(config(admin, new ConfigResource(ConfigResource.Type.TOPIC, topic),
@@ -45,40 +44,40 @@ final class TopicCheck {
         // (NOT_ENOUGH_REPLICAS) when fewer than min.insync.replicas are in sync. So min.insync.replicas is the
         // number of copies an acknowledged event is guaranteed to have.
         if (minInsync > replicationFactor) {
-            findings.add(Finding.problem("replication", messages.doctorMinInsyncAboveRf(replicationFactor, minInsync)));
+            findings.add(Finding.problem("replication", lines.doctorMinInsyncAboveRf(replicationFactor, minInsync)));
         } else if (replicationFactor == 1) {
-            findings.add(Finding.warning("replication", messages.doctorOneCopy()));
+            findings.add(Finding.warning("replication", lines.doctorOneCopy()));
         } else if (minInsync == 1) {
-            findings.add(Finding.warning("replication", messages.doctorMinInsyncOne(replicationFactor)));
+            findings.add(Finding.warning("replication", lines.doctorMinInsyncOne(replicationFactor)));
         } else {
-            findings.add(Finding.ok("replication", messages.doctorReplicationOk(replicationFactor, minInsync)));
+            findings.add(Finding.ok("replication", lines.doctorReplicationOk(replicationFactor, minInsync)));
         }
 
         long offline = partitions.stream().filter(p -> p.leader() == null || p.leader().isEmpty()).count();
         long underReplicated = partitions.stream().filter(p -> p.isr().size() < p.replicas().size()).count();
         if (offline > 0) {
-            findings.add(Finding.problem("partitions", messages.doctorOffline(offline)));
+            findings.add(Finding.problem("partitions", lines.doctorOffline(offline)));
         } else if (underReplicated > 0) {
-            findings.add(Finding.warning("partitions", messages.doctorUnderReplicated(underReplicated)));
+            findings.add(Finding.warning("partitions", lines.doctorUnderReplicated(underReplicated)));
         } else {
-            findings.add(Finding.ok("partitions", messages.doctorInSync()));
+            findings.add(Finding.ok("partitions", lines.doctorInSync()));
         }
         return partitions.size();
     }
 
     /** No such topic: the first producer's request creates it only if the broker allows it. */
-    private static void missing(Admin admin, String topic, Duration wait, Messages messages, Findings findings)
+    private static void missing(Admin admin, String topic, Duration wait, DoctorLines lines, Findings findings)
             throws Exception {
         String broker = String.valueOf(admin.describeCluster().nodes().get(wait.toMillis(), TimeUnit.MILLISECONDS)
                 .iterator().next().id());
         ConfigResource resource = new ConfigResource(ConfigResource.Type.BROKER, broker);
         boolean autoCreate = Boolean.parseBoolean(config(admin, resource, "auto.create.topics.enable", wait, "true"));
         if (autoCreate) {
-            findings.add(Finding.warning("topic", messages.doctorTopicWillBeCreated(topic,
+            findings.add(Finding.warning("topic", lines.doctorTopicWillBeCreated(topic,
                     config(admin, resource, "num.partitions", wait, "1"),
                     config(admin, resource, "default.replication.factor", wait, "1"))));
         } else {
-            findings.add(Finding.problem("topic", messages.doctorTopicMissing(topic)));
+            findings.add(Finding.problem("topic", lines.doctorTopicMissing(topic)));
         }
     }
 

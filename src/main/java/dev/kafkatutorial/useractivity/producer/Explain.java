@@ -1,7 +1,7 @@
 package dev.kafkatutorial.useractivity.producer;
 
-import dev.kafkatutorial.useractivity.Messages;
 import dev.kafkatutorial.useractivity.cli.Cli;
+import dev.kafkatutorial.useractivity.cli.ClientSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,14 +21,14 @@ import org.apache.kafka.common.utils.Utils;
 /** The producer's {@code --explain}: what acks=all means on this topic, and why each event went to its partition. */
 public final class Explain {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = ClientSettings.BROKER_WAIT;
 
-    private final Messages messages;
+    private final ProducerLines lines;
     private final IntSupplier partitionCount;
 
     /** {@code partitionCount}: the topic's partitions as the producer knows them (its metadata). */
-    public Explain(Messages messages, IntSupplier partitionCount) {
-        this.messages = messages;
+    public Explain(ProducerLines lines, IntSupplier partitionCount) {
+        this.lines = lines;
         this.partitionCount = partitionCount;
     }
 
@@ -37,13 +37,8 @@ public final class Explain {
      * leader answers once every in-sync replica has the event, and refuses to when fewer than
      * min.insync.replicas are in sync: so min.insync.replicas copies is what an acknowledgement promises.
      */
-    public String acks(String bootstrapServers, Map<String, Object> userProperties, String topic) {
-        Map<String, Object> config = new HashMap<>(userProperties); // the same security settings as the producer
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        // Both, or the Admin client refuses to start: the API timeout may not be shorter than a request's.
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis());
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis());
-        try (Admin admin = Admin.create(config)) {
+    public String acks(Map<String, Object> adminConfig, String topic) {
+        try (Admin admin = Admin.create(adminConfig)) {
             TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(WAIT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
             int replicas = description.partitions().stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
@@ -51,9 +46,9 @@ public final class Explain {
             Config topicConfig = admin.describeConfigs(List.of(resource)).all()
                     .get(WAIT.toMillis(), TimeUnit.MILLISECONDS).get(resource);
             ConfigEntry minInsync = topicConfig.get("min.insync.replicas");
-            return messages.explainAcks(replicas, minInsync == null ? 1 : Integer.parseInt(minInsync.value()));
+            return lines.explainAcks(replicas, minInsync == null ? 1 : Integer.parseInt(minInsync.value()));
         } catch (Exception e) {
-            return messages.explainAcksUnknown(Cli.oneLine(e));
+            return lines.explainAcksUnknown(Cli.oneLine(e));
         }
     }
 
@@ -65,10 +60,10 @@ public final class Explain {
      */
     public String partition(String key, RecordMetadata metadata) {
         if (key == null) {
-            return messages.explainSticky(metadata.partition());
+            return lines.explainSticky(metadata.partition());
         }
         int partitions = partitionCount.getAsInt();
         int computed = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
-        return messages.explainKey(key, partitions, computed, metadata.partition());
+        return lines.explainKey(key, partitions, computed, metadata.partition());
     }
 }

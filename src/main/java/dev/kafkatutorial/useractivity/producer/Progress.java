@@ -1,6 +1,5 @@
 package dev.kafkatutorial.useractivity.producer;
 
-import dev.kafkatutorial.useractivity.Messages;
 import java.io.PrintStream;
 import java.util.function.LongSupplier;
 
@@ -12,7 +11,7 @@ public final class Progress implements AutoCloseable {
 
     private final Thread thread;
 
-    public Progress(LongSupplier sent, LongSupplier acknowledged, SendStatistics statistics, Messages messages,
+    public Progress(LongSupplier sent, LongSupplier acknowledged, SendStatistics statistics, ProducerLines lines,
                     PrintStream err) {
         thread = new Thread(() -> {
             long lastAcknowledged = 0;
@@ -22,10 +21,10 @@ public final class Progress implements AutoCloseable {
                     Thread.sleep(1000);
                     long now = System.nanoTime();
                     long acked = acknowledged.getAsLong();
-                    String line = messages.producerProgress(sent.getAsLong(), acked,
+                    String line = lines.producerProgress(sent.getAsLong(), acked,
                             Math.round((acked - lastAcknowledged) * 1e9 / (now - last)));
                     SendStatistics.Figures second = statistics.window();
-                    err.println(second.count() == 0 ? line : line + ", " + messages.latency(second.averageMs(),
+                    err.println(second.count() == 0 ? line : line + ", " + lines.latency(second.averageMs(),
                             second.p50Ms(), second.p95Ms(), second.p99Ms(), second.maxMs()));
                     lastAcknowledged = acked;
                     last = now;

@@ -73,4 +73,12 @@ public final class SendStatistics {
         return new Figures(h.getTotalCount(), h.getMean() / 1000, h.getValueAtPercentile(50) / 1000.0,
                 h.getValueAtPercentile(95) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
     }
+
+    /** The summary: the counts, then throughput and latency as kafka-producer-perf-test reports them, once known. */
+    public String summary(ProducerLines lines, long sent, long acknowledged) {
+        String counts = lines.producerSummary(sent, acknowledged, sent - acknowledged);
+        Figures all = total();
+        return all.count() == 0 ? counts : counts + ", " + lines.throughput(throughput()) + ", "
+                + lines.latency(all.averageMs(), all.p50Ms(), all.p95Ms(), all.p99Ms(), all.maxMs());
+    }
 }

@@ -1,6 +1,6 @@
 package dev.kafkatutorial.useractivity.producer;
 
-import dev.kafkatutorial.useractivity.Messages;
+import dev.kafkatutorial.useractivity.Language;
 import dev.kafkatutorial.useractivity.cli.Cli;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -37,7 +37,7 @@ public final class Transactions<K, V> {
     private final String transactionalId;
     private final long size;
     private final long abortEvery;
-    private final Messages messages;
+    private final TransactionLines lines;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -51,12 +51,12 @@ public final class Transactions<K, V> {
 
     /** {@code transactionalId} null: no transactions, each send passes through. */
     public Transactions(Producer<K, V> producer, String transactionalId, long size, long abortEvery,
-                        Messages messages, PrintStream out, PrintStream err) {
+                        Language language, PrintStream out, PrintStream err) {
         this.producer = producer;
         this.transactionalId = transactionalId;
         this.size = size;
         this.abortEvery = abortEvery;
-        this.messages = messages;
+        this.lines = new TransactionLines(language);
         this.out = out;
         this.err = err;
     }
@@ -102,7 +102,7 @@ public final class Transactions<K, V> {
             }
             return result;
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            throw new FencedException(messages.fenced(transactionalId));
+            throw new FencedException(lines.fenced(transactionalId));
         }
     }
 
@@ -117,9 +117,9 @@ public final class Transactions<K, V> {
                 end();
             }
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            throw new FencedException(messages.fenced(transactionalId));
+            throw new FencedException(lines.fenced(transactionalId));
         }
-        err.println(messages.transactionSummary(committed, aborted));
+        err.println(lines.transactionSummary(committed, aborted));
     }
 
     private void end() {
@@ -133,22 +133,22 @@ public final class Transactions<K, V> {
                 throwIfFenced();
                 producer.abortTransaction();
                 aborted++;
-                out.println(messages.transactionAborted(events));
+                out.println(lines.transactionAborted(events));
             } else {
                 // Flushes every event of the transaction, then writes a commit marker into each partition it
                 // touched: from then on read_committed consumers return them.
                 producer.commitTransaction();
                 throwIfFenced();
                 committed++;
-                out.println(messages.transactionCommitted(events, rangesAndClear()));
+                out.println(lines.transactionCommitted(events, rangesAndClear()));
             }
         } catch (KafkaException e) {
             if (e instanceof ProducerFencedException || e instanceof InvalidProducerEpochException || isFencing(e)) {
-                throw new FencedException(messages.fenced(transactionalId));
+                throw new FencedException(lines.fenced(transactionalId));
             }
             // Not worth going on: the events of this transaction are in an unknown state. The producer's close
             // aborts the transaction; the program ends with this one line.
-            throw new IllegalStateException(messages.transactionFailed(Cli.oneLine(e)));
+            throw new IllegalStateException(lines.transactionFailed(Cli.oneLine(e)));
         } finally {
             open = false;
             inTransaction = 0;
@@ -160,7 +160,7 @@ public final class Transactions<K, V> {
 
     private void throwIfFenced() {
         if (fenced) {
-            throw new FencedException(messages.fenced(transactionalId));
+            throw new FencedException(lines.fenced(transactionalId));
         }
     }
 
@@ -174,7 +174,7 @@ public final class Transactions<K, V> {
 
     private String rangesAndClear() {
         synchronized (offsets) {
-            String ranges = offsets.isEmpty() ? "-" : messages.offsetRanges(offsets);
+            String ranges = offsets.isEmpty() ? "-" : lines.offsetRanges(offsets);
             offsets.clear();
             return ranges;
         }

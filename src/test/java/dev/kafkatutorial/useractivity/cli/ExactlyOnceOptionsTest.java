@@ -3,9 +3,13 @@ package dev.kafkatutorial.useractivity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkatutorial.useractivity.Language;
-import dev.kafkatutorial.useractivity.Messages;
 import dev.kafkatutorial.useractivity.UserActivityProcessor;
 import dev.kafkatutorial.useractivity.UserActivityProducer;
+import dev.kafkatutorial.useractivity.consumer.ConsumerOptions;
+import dev.kafkatutorial.useractivity.processor.ProcessorLines;
+import dev.kafkatutorial.useractivity.processor.ProcessorOptions;
+import dev.kafkatutorial.useractivity.producer.ProducerOptions;
+import dev.kafkatutorial.useractivity.producer.TransactionLines;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +68,8 @@ class ExactlyOnceOptionsTest {
 
     @Test
     void theLinesInEnglish() {
-        Messages en = new Messages(Language.en);
+        TransactionLines en = new TransactionLines(Language.en);
+        ProcessorLines enProcessor = new ProcessorLines(Language.en);
         TreeMap<Integer, long[]> ranges = new TreeMap<>();
         ranges.put(0, new long[] {20, 25});
         assertThat(en.transactionCommitted(6, en.offsetRanges(ranges))).isEqualTo("Transaction committed - 6 events (offsets 20-25)");
@@ -73,9 +78,9 @@ class ExactlyOnceOptionsTest {
         assertThat(en.transactionAborted(10)).isEqualTo("Transaction aborted - 10 events: a read_committed consumer never sees them");
         assertThat(en.fenced("tx")).isEqualTo("Fenced: another producer started with the same transactional.id (tx) "
                 + "and takes over from this one. Exiting");
-        assertThat(en.processorCommitted(3, "in", "offsets 0-2", "out"))
+        assertThat(enProcessor.processorCommitted(3, "in", "offsets 0-2", "out"))
                 .isEqualTo("Transaction committed - 3 events: in offsets 0-2 -> out");
-        assertThat(new Messages(Language.ko).offsetRanges(ranges)).isEqualTo("파티션 0: 오프셋 20-25, 파티션 2: 오프셋 3-6");
+        assertThat(new Lines(Language.ko).offsetRanges(ranges)).isEqualTo("파티션 0: 오프셋 20-25, 파티션 2: 오프셋 3-6");
     }
 
     private static int run(java.util.function.Consumer<String> err, String... args) {

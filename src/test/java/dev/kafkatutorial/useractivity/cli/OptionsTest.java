@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kafkatutorial.useractivity.Language;
 import dev.kafkatutorial.useractivity.UserActivityConsumer;
 import dev.kafkatutorial.useractivity.UserActivityProducer;
+import dev.kafkatutorial.useractivity.consumer.ConsumerOptions;
+import dev.kafkatutorial.useractivity.producer.ProducerOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -232,14 +234,14 @@ class OptionsTest {
 
     @Test
     void severalAddressesAndIpv6AreFine() {
-        assertThat(Converters.bootstrapProblem("h1:9092, h2:9093,[::1]:9094")).isNull();
-        assertThat(Converters.bootstrapProblem("broker-1.example.com:9092")).isNull();
-        assertThat(Converters.bootstrapProblem("PLAINTEXT://localhost:9092")).isNull(); // Kafka takes it too
+        assertThat(AddressConverters.bootstrapProblem("h1:9092, h2:9093,[::1]:9094")).isNull();
+        assertThat(AddressConverters.bootstrapProblem("broker-1.example.com:9092")).isNull();
+        assertThat(AddressConverters.bootstrapProblem("PLAINTEXT://localhost:9092")).isNull(); // Kafka takes it too
     }
 
     private static ConsumerOptions withEnvironment(String bootstrapServers, String... args) {
         ConsumerOptions options = new ConsumerOptions();
-        options.client.environment = name -> name.equals(ClientOptions.BOOTSTRAP_ENV) ? bootstrapServers : null;
+        options.client().environment = name -> name.equals(ClientOptions.BOOTSTRAP_ENV) ? bootstrapServers : null;
         new CommandLine(options).parseArgs(args);
         return options;
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkatutorial.useractivity.Action;
 import dev.kafkatutorial.useractivity.Language;
-import dev.kafkatutorial.useractivity.Messages;
 import dev.kafkatutorial.useractivity.UserActivity;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,7 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The consumer's byte-level lines are, byte for byte, what Messages.received prints, and nothing when it cannot. */
+/** The consumer's byte-level lines are, byte for byte, what ConsumerLines.received prints, and nothing when it cannot. */
 class ReceivedLinesTest {
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -30,7 +29,7 @@ class ReceivedLinesTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void writesWhatMessagesPrints(Language language) {
-        Messages messages = new Messages(language);
+        ConsumerLines messages = new ConsumerLines(language);
         ReceivedLines lines = new ReceivedLines(messages);
         Random random = new Random(3);
         for (int i = 0; i < 5_000; i++) {
@@ -48,7 +47,7 @@ class ReceivedLinesTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void leavesWhatItHasNoTemplateForToTheCaller(Language language) {
-        ReceivedLines lines = new ReceivedLines(new Messages(language));
+        ReceivedLines lines = new ReceivedLines(new ConsumerLines(language));
         assertThat(lines.write(output, 0, 1, new UserActivity(1, "dance", 1.5, null))).isFalse();
         assertThat(lines.write(output, 0, 1, new UserActivity(-1, "login", 1.5, null))).isFalse();
         assertThat(lines.write(output, 0, 1, new UserActivity(1, "payment", 1.5, -5L))).isFalse();

@@ -2,6 +2,7 @@ package dev.kafkatutorial.useractivity.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kafkatutorial.useractivity.EventIdHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kafkatutorial.useractivity.Language;
-import dev.kafkatutorial.useractivity.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,7 @@ class TransactionsTest {
     private final List<Exception> callbackErrors = new ArrayList<>();
 
     private Transactions<String, String> transactions(String id, long size, long abortEvery) {
-        return new Transactions<>(producer, id, size, abortEvery, new Messages(Language.ko),
+        return new Transactions<>(producer, id, size, abortEvery, Language.ko,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

@@ -2,16 +2,21 @@ package dev.kafkatutorial.useractivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kafkatutorial.useractivity.consumer.ConsumerLines;
+import dev.kafkatutorial.useractivity.consumer.RecordPrinter;
+import dev.kafkatutorial.useractivity.producer.ProducerLines;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The printed lines, checked against the tutorial's text (../shared/tutorial-ko.md, Steps 3.3 and 4.4). */
-class MessagesTest {
+class LinesTest {
 
-    private final Messages ko = new Messages(Language.ko);
-    private final Messages en = new Messages(Language.en);
+    private final ProducerLines ko = new ProducerLines(Language.ko);
+    private final ConsumerLines koConsumer = new ConsumerLines(Language.ko);
+    private final ProducerLines en = new ProducerLines(Language.en);
+    private final ConsumerLines enConsumer = new ConsumerLines(Language.en);
 
     private static final UserActivity LOGIN_123 = UserActivity.of(123, Action.LOGIN, 1646092800.0, null);
     private static final UserActivity PAYMENT_456 = UserActivity.of(456, Action.PAYMENT, 1646092800.0, 500L);
@@ -25,7 +30,7 @@ class MessagesTest {
 
     @Test
     void consumerLinesAreTheTutorials() {
-        assertThat(ko.received(0, 1, LOGIN_123) + "\n" + ko.received(0, 2, PAYMENT_456)).isEqualTo("""
+        assertThat(koConsumer.received(0, 1, LOGIN_123) + "\n" + koConsumer.received(0, 2, PAYMENT_456)).isEqualTo("""
                 ======= 새 메시지 수신 (파티션: 0, 오프셋: 1) =======
                 🟢 사용자 123가 로그인했습니다.
 
@@ -52,7 +57,7 @@ class MessagesTest {
                 "Sending message: {'user_id': 456, 'action': 'payment', 'timestamp': 1646092800.0, 'amount': 500}");
         assertThat(en.sent("user_activity", 2, 17, null))
                 .isEqualTo("Message sent successfully - topic: user_activity, partition: 2, offset: 17");
-        assertThat(en.received(0, 1, LOGIN_123))
+        assertThat(enConsumer.received(0, 1, LOGIN_123))
                 .isEqualTo("======= New message received (partition: 0, offset: 1) =======\n🟢 User 123 logged in.\n");
     }
 
@@ -67,8 +72,8 @@ class MessagesTest {
 
     @Test
     void quietProgressLineInBothLanguages() {
-        assertThat(new Messages(Language.ko).producerProgress(200, 150, 75)).isEqualTo("진행 - 전송: 200, 성공: 150 (초당 75건)");
-        assertThat(new Messages(Language.en).producerProgress(200, 150, 75))
+        assertThat(new ProducerLines(Language.ko).producerProgress(200, 150, 75)).isEqualTo("진행 - 전송: 200, 성공: 150 (초당 75건)");
+        assertThat(new ProducerLines(Language.en).producerProgress(200, 150, 75))
                 .isEqualTo("Progress - sent: 200, acknowledged: 150 (75/s)");
     }
 
@@ -120,13 +125,13 @@ class MessagesTest {
 
     @Test
     void excerptsAreShortEscapedAndSafe() {
-        assertThat(UserActivityConsumer.excerpt(ByteBuffer.wrap("not json".getBytes(StandardCharsets.UTF_8))))
+        assertThat(RecordPrinter.excerpt(ByteBuffer.wrap("not json".getBytes(StandardCharsets.UTF_8))))
                 .isEqualTo("\"not json\"");
-        assertThat(UserActivityConsumer.excerpt(ByteBuffer.wrap(new byte[] {'a', 0, '\n', (byte) 0xff, '"'})))
+        assertThat(RecordPrinter.excerpt(ByteBuffer.wrap(new byte[] {'a', 0, '\n', (byte) 0xff, '"'})))
                 .isEqualTo("\"a\\x00\\n\uFFFD\\\"\"");
         byte[] big = new byte[1 << 20];
         java.util.Arrays.fill(big, (byte) 'x');
-        assertThat(UserActivityConsumer.excerpt(ByteBuffer.wrap(big))).isEqualTo("\"" + "x".repeat(60) + "\"… (1048576 bytes)");
-        assertThat(UserActivityConsumer.excerpt(null)).isEqualTo("null");
+        assertThat(RecordPrinter.excerpt(ByteBuffer.wrap(big))).isEqualTo("\"" + "x".repeat(60) + "\"… (1048576 bytes)");
+        assertThat(RecordPrinter.excerpt(null)).isEqualTo("null");
     }
 }

@@ -1,5 +1,12 @@
-package dev.kafkatutorial.useractivity.cli;
+package dev.kafkatutorial.useractivity.consumer;
 
+import dev.kafkatutorial.useractivity.cli.Cli;
+import dev.kafkatutorial.useractivity.cli.ClientOptions;
+import dev.kafkatutorial.useractivity.cli.NameConverters;
+import dev.kafkatutorial.useractivity.cli.NumberConverters;
+import dev.kafkatutorial.useractivity.cli.PropertyConverters;
+import dev.kafkatutorial.useractivity.cli.TimeConverters;
+import dev.kafkatutorial.useractivity.cli.Version;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +34,7 @@ public final class ConsumerOptions implements Cli.Validated {
     @Mixin
     ClientOptions client = new ClientOptions();
 
-    @Option(names = "--consumer-property", paramLabel = "KEY=VALUE", converter = Converters.KeyValue.class,
+    @Option(names = "--consumer-property", paramLabel = "KEY=VALUE", converter = PropertyConverters.KeyValue.class,
             description = "A consumer property, as kafka-console-consumer takes it; repeatable; wins over "
                     + "--command-config")
     List<Map.Entry<String, String>> consumerProperties = new ArrayList<>();
@@ -36,16 +43,16 @@ public final class ConsumerOptions implements Cli.Validated {
         client.programProperties(() -> consumerProperties);
     }
 
-    @Option(names = "--group", paramLabel = "GROUP", converter = Converters.GroupName.class,
+    @Option(names = "--group", paramLabel = "GROUP", converter = NameConverters.GroupName.class,
             description = "Consumer group. Default: " + DEFAULT_GROUP
                     + " (with --from-beginning: a new throw-away group; not with --partition)")
     String group;
 
-    @Option(names = "--max-messages", paramLabel = "N", converter = Converters.PositiveLong.class,
+    @Option(names = "--max-messages", paramLabel = "N", converter = NumberConverters.PositiveLong.class,
             description = "Exit after printing N events. Default: run until Ctrl+C")
     Long maxMessages;
 
-    @Option(names = "--timeout-ms", paramLabel = "MS", converter = Converters.TimeoutMillis.class,
+    @Option(names = "--timeout-ms", paramLabel = "MS", converter = NumberConverters.TimeoutMillis.class,
             description = "Exit when no event arrives for MS milliseconds, as kafka-console-consumer does")
     Long timeoutMs;
 
@@ -63,26 +70,26 @@ public final class ConsumerOptions implements Cli.Validated {
             description = "Where a group with no committed offset starts. Default: earliest (the tutorial's)")
     OffsetReset offsetReset;
 
-    @Option(names = "--partition", paramLabel = "P", converter = Converters.NonNegativeInt.class,
+    @Option(names = "--partition", paramLabel = "P", converter = NumberConverters.NonNegativeInt.class,
             description = "Read only partition P, outside any group (so not with --group), from --offset")
     Integer partition;
 
-    @Option(names = "--offset", paramLabel = "N|earliest|latest", converter = Converters.OffsetSpec.class,
+    @Option(names = "--offset", paramLabel = "N|earliest|latest", converter = NumberConverters.OffsetSpec.class,
             description = "With --partition: the offset to start at. Default: --offset-reset (earliest)")
     String offset;
 
-    @Option(names = "--last", paramLabel = "N", converter = Converters.PositiveLong.class,
+    @Option(names = "--last", paramLabel = "N", converter = NumberConverters.PositiveLong.class,
             description = "Start each partition N events before its end (kcat's -o -N), then go on reading. "
                     + "Without --group: a throw-away group, as --from-beginning. One partition: --partition P --offset -N")
     Long last;
 
-    @Option(names = "--from-time", paramLabel = "TIME", converter = Converters.EpochTime.class,
+    @Option(names = "--from-time", paramLabel = "TIME", converter = TimeConverters.EpochTime.class,
             description = "Start each partition at its first event at or after TIME: ISO-8601 (2026-11-25T10:00:00Z; "
                     + "no zone: local), epoch ms, or 10m/2h/1d ago. Without --group: a throw-away group; with "
                     + "--group G: G's positions are moved, said on stderr")
     Long fromTime;
 
-    @Option(names = "--include", paramLabel = "REGEX", converter = Converters.TopicPattern.class,
+    @Option(names = "--include", paramLabel = "REGEX", converter = NameConverters.TopicPattern.class,
             description = "Read every topic whose whole name matches REGEX (a subscription by pattern: new matching "
                     + "topics join too), instead of --topic; each banner then names its topic")
     java.util.regex.Pattern include;

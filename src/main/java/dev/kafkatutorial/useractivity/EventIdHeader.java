@@ -1,6 +1,5 @@
-package dev.kafkatutorial.useractivity.producer;
+package dev.kafkatutorial.useractivity;
 
-import dev.kafkatutorial.useractivity.AsciiNumbers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +14,23 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public final class EventIdHeader {
 
+    /**
+     * The record header that tells events apart: the producer run's id and the event's sequence number, as
+     * {@code 3f2a9c1e-0}, {@code 3f2a9c1e-1}, ... Two events can be equal field for field; their ids never are,
+     * so a reader can count what was lost or read twice. The JSON value stays the tutorial's.
+     */
+    public static final String NAME = "event-id";
+
     private final String name;
     private final String runId;
     private final byte[] prefix; // "RUN-"
     private final Header[] extra;
+
+    /** A producer run's headers: {@code runId}'s ids, then each {@code --header KEY=VALUE} in UTF-8. */
+    public static EventIdHeader forNewRun(String runId, List<Map.Entry<String, String>> headers) {
+        return new EventIdHeader(NAME, runId, headers.stream()
+                .map(h -> Map.entry(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8))).toList());
+    }
 
     public EventIdHeader(String name, String runId, List<Map.Entry<String, byte[]>> extraHeaders) {
         this.name = name;

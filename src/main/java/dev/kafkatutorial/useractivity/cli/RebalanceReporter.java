@@ -1,6 +1,5 @@
-package dev.kafkatutorial.useractivity.consumer;
+package dev.kafkatutorial.useractivity.cli;
 
-import dev.kafkatutorial.useractivity.Messages;
 import java.io.PrintStream;
 import java.util.Collection;
 import java.util.List;
@@ -14,14 +13,14 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class RebalanceReporter implements ConsumerRebalanceListener {
 
-    private final Messages messages;
+    private final Lines lines;
     private final PrintStream err;
     private final BooleanSupplier commitBeforeRevoke;
     private final Runnable commit;
 
     /** {@code commit} runs before partitions are taken away, when {@code commitBeforeRevoke} says so. */
-    public RebalanceReporter(Messages messages, PrintStream err, BooleanSupplier commitBeforeRevoke, Runnable commit) {
-        this.messages = messages;
+    public RebalanceReporter(Lines lines, PrintStream err, BooleanSupplier commitBeforeRevoke, Runnable commit) {
+        this.lines = lines;
         this.err = err;
         this.commitBeforeRevoke = commitBeforeRevoke;
         this.commit = commit;
@@ -29,7 +28,7 @@ public final class RebalanceReporter implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        err.println(messages.assigned(numbers(partitions)));
+        err.println(lines.assigned(numbers(partitions)));
     }
 
     @Override
@@ -38,7 +37,7 @@ public final class RebalanceReporter implements ConsumerRebalanceListener {
             commit.run(); // what was printed stays read when another consumer takes the partition over
         }
         if (!partitions.isEmpty()) {
-            err.println(messages.revoked(numbers(partitions)));
+            err.println(lines.revoked(numbers(partitions)));
         }
     }
 
@@ -46,7 +45,7 @@ public final class RebalanceReporter implements ConsumerRebalanceListener {
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
         // lost, not revoked: the group has moved on without us, so a commit now would fail
         if (!partitions.isEmpty()) {
-            err.println(messages.revoked(numbers(partitions)));
+            err.println(lines.revoked(numbers(partitions)));
         }
     }
 

@@ -1,7 +1,5 @@
-package dev.kafkatutorial.useractivity;
+package dev.kafkatutorial.useractivity.cli;
 
-import dev.kafkatutorial.useractivity.cli.Cli;
-import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -21,21 +19,21 @@ import org.apache.kafka.common.errors.UnsupportedVersionException;
  * Splits Kafka's errors into the fatal ones, which end a program with one actionable line, and the rest,
  * which the clients retry or which concern a single event. Both programs classify the same way.
  */
-final class Failures {
+public final class Failures {
 
     /** How long a program waits for a broker before giving up, instead of Kafka's 60 s. */
-    static final Duration BROKER_WAIT = Duration.ofSeconds(10);
+    public static final Duration BROKER_WAIT = Duration.ofSeconds(10);
 
     private Failures() {
     }
 
     /** The line to end the program with, or {@code null} when the error is worth going on after. */
-    static String fatalMessage(Throwable error, Messages messages) {
+    public static String fatalMessage(Throwable error, Lines lines) {
         if (error instanceof AuthenticationException) {
-            return messages.authenticationFailed(Cli.oneLine(error));
+            return lines.authenticationFailed(Cli.oneLine(error));
         }
         if (error instanceof AuthorizationException) {
-            return messages.notAuthorized(Cli.oneLine(error));
+            return lines.notAuthorized(Cli.oneLine(error));
         }
         if (error instanceof UnsupportedVersionException || error instanceof InvalidTopicException
                 || error instanceof ProducerFencedException || error instanceof OutOfOrderSequenceException) {
@@ -48,14 +46,14 @@ final class Failures {
      * Builds a Kafka client. A bootstrap address that no name server knows is the user's typo, not Kafka's
      * failure: say so, naming the address, instead of "Failed to construct kafka producer".
      */
-    static <T> T build(Supplier<T> client, ClientOptions options) {
+    public static <T> T build(Supplier<T> client, ClientOptions options) {
         try {
             return client.get();
         } catch (KafkaException error) {
             for (Throwable t = error; t != null; t = t.getCause()) {
                 if (t instanceof ConfigException && String.valueOf(t.getMessage()).contains("No resolvable bootstrap urls")) {
                     throw new IllegalStateException(
-                            new Messages(options.language()).brokerUnresolvable(options.bootstrapServers(),
+                            new Lines(options.language()).brokerUnresolvable(options.bootstrapServers(),
                                     options.bootstrapSource()));
                 }
             }
@@ -69,16 +67,16 @@ final class Failures {
      * answered in Kafka's protocol tells a broker without the topic from another service on the port (a web
      * server, say: it takes the client's first request, ApiVersions, for a malformed line and never answers).
      */
-    static String timeoutMessage(TimeoutException error, Map<MetricName, ? extends Metric> metrics,
-                                 ClientOptions client, String topic, Messages messages) {
+    public static String timeoutMessage(TimeoutException error, Map<MetricName, ? extends Metric> metrics,
+                                 ClientOptions client, String topic, Lines lines) {
         String bootstrapServers = client.bootstrapServers();
         if (!anyPositive(metrics, "connection-creation-total")) {
-            return messages.brokerUnreachable(bootstrapServers, BROKER_WAIT);
+            return lines.brokerUnreachable(bootstrapServers, BROKER_WAIT);
         }
         if (!anyPositive(metrics, "response-total")) {
-            return messages.notKafka(bootstrapServers, BROKER_WAIT, client.bootstrapSource());
+            return lines.notKafka(bootstrapServers, BROKER_WAIT, client.bootstrapSource());
         }
-        return messages.topicUnavailable(topic, Cli.oneLine(error));
+        return lines.topicUnavailable(topic, Cli.oneLine(error));
     }
 
     /** Whether the client's metric of that name (its own, or any node's) has counted anything. */

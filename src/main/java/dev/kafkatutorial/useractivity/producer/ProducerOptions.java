@@ -1,5 +1,12 @@
-package dev.kafkatutorial.useractivity.cli;
+package dev.kafkatutorial.useractivity.producer;
 
+import dev.kafkatutorial.useractivity.cli.Cli;
+import dev.kafkatutorial.useractivity.cli.ClientOptions;
+import dev.kafkatutorial.useractivity.cli.NameConverters;
+import dev.kafkatutorial.useractivity.cli.NumberConverters;
+import dev.kafkatutorial.useractivity.cli.PropertyConverters;
+import dev.kafkatutorial.useractivity.cli.TimeConverters;
+import dev.kafkatutorial.useractivity.cli.Version;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +25,7 @@ public final class ProducerOptions implements Cli.Validated {
     @Mixin
     ClientOptions client = new ClientOptions();
 
-    @Option(names = "--producer-property", paramLabel = "KEY=VALUE", converter = Converters.KeyValue.class,
+    @Option(names = "--producer-property", paramLabel = "KEY=VALUE", converter = PropertyConverters.KeyValue.class,
             description = "A producer property, as kafka-console-producer takes it; repeatable; wins over "
                     + "--command-config")
     List<Map.Entry<String, String>> producerProperties = new ArrayList<>();
@@ -30,28 +37,28 @@ public final class ProducerOptions implements Cli.Validated {
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
 
     // No defaultValue: --rate must know whether --interval was given.
-    @Option(names = "--interval", paramLabel = "DURATION", converter = Converters.Interval.class,
+    @Option(names = "--interval", paramLabel = "DURATION", converter = TimeConverters.Interval.class,
             description = "Pause between events: 5s, 500ms, 1m, or 0 for as fast as possible. Default: 5s")
     Duration interval;
 
-    @Option(names = "--rate", paramLabel = "N", converter = Converters.Rate.class,
+    @Option(names = "--rate", paramLabel = "N", converter = NumberConverters.Rate.class,
             description = "Send N events per second (kafka-producer-perf-test's --throughput); "
                     + "instead of --interval")
     Double rate;
 
-    @Option(names = "--duration", paramLabel = "DURATION", converter = Converters.Interval.class,
+    @Option(names = "--duration", paramLabel = "DURATION", converter = TimeConverters.Interval.class,
             description = "Stop after this long (30s, 5m), or at --max-messages, whichever comes first")
     Duration duration;
 
-    @Option(names = "--header", paramLabel = "KEY=VALUE", converter = Converters.Header.class,
+    @Option(names = "--header", paramLabel = "KEY=VALUE", converter = PropertyConverters.Header.class,
             description = "A record header added to every event, beside event-id; repeatable")
     List<Map.Entry<String, String>> headers = new ArrayList<>();
 
-    @Option(names = "--max-messages", paramLabel = "N", converter = Converters.PositiveLong.class,
+    @Option(names = "--max-messages", paramLabel = "N", converter = NumberConverters.PositiveLong.class,
             description = "Stop after sending N events. Default: run until Ctrl+C")
     Long maxMessages;
 
-    @Option(names = "--seed", paramLabel = "N", converter = Converters.AnyLong.class,
+    @Option(names = "--seed", paramLabel = "N", converter = NumberConverters.AnyLong.class,
             description = "Seed for the random events, so a run's users, actions and amounts can be repeated")
     Long seed;
 
@@ -60,7 +67,7 @@ public final class ProducerOptions implements Cli.Validated {
                     + "a non-retriable failure ends the program")
     boolean sync;
 
-    @Option(names = "--key", paramLabel = "user_id", converter = Converters.KeyField.class,
+    @Option(names = "--key", paramLabel = "user_id", converter = NameConverters.KeyField.class,
             description = "Key each record by this field, so one user's events stay in one partition, in order")
     String key;
 
@@ -82,11 +89,11 @@ public final class ProducerOptions implements Cli.Validated {
                     + "committed (or aborted) together. A second producer with the same id fences this one")
     String transactionalId;
 
-    @Option(names = "--transaction-size", paramLabel = "N", converter = Converters.PositiveLong.class,
+    @Option(names = "--transaction-size", paramLabel = "N", converter = NumberConverters.PositiveLong.class,
             description = "With --transactional-id: events per transaction. Default: 10")
     Long transactionSize;
 
-    @Option(names = "--abort-every", paramLabel = "K", converter = Converters.PositiveLong.class,
+    @Option(names = "--abort-every", paramLabel = "K", converter = NumberConverters.PositiveLong.class,
             description = "With --transactional-id: abort every K-th transaction on purpose, so a read_committed "
                     + "consumer shows the difference")
     Long abortEvery;

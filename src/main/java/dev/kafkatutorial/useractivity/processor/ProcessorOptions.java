@@ -1,5 +1,7 @@
-package dev.kafkatutorial.useractivity.cli;
+package dev.kafkatutorial.useractivity.processor;
 
+import dev.kafkatutorial.useractivity.cli.ClientOptions;
+import dev.kafkatutorial.useractivity.cli.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,0 +1,64 @@
+package dev.kafkatutorial.useractivity.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Names: --group, --include's pattern, --key's field. Each converter rejects a bad value at parse time with a message that says what is wrong, so the program
+ * exits 2 naming the option before it touches Kafka. None echoes a property's value: it could be a password.
+ */
+public final class NameConverters {
+
+    private NameConverters() {
+    }
+
+    /** A consumer group's name: Kafka refuses an empty or blank group.id, but only once the client is built. */
+    public static final class GroupName implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (value.isBlank()) {
+                throw new TypeConversionException("the group name is empty");
+            }
+            return value;
+        }
+    }
+
+    /** --include: a Java regular expression, checked here so a bad one is a usage error naming the option. */
+    public static final class TopicPattern implements ITypeConverter<Pattern> {
+        @Override
+        public Pattern convert(String value) {
+            try {
+                return Pattern.compile(value);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new TypeConversionException("'" + value + "' is not a regular expression: " + e.getDescription());
+            }
+        }
+    }
+
+    /** The field to key records by; the event has one that identifies a user. */
+    public static final class KeyField implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!value.trim().equals("user_id")) {
+                throw new TypeConversionException("'" + value + "' is not a field to key by: use user_id");
+            }
+            return "user_id";
+        }
+    }
+}

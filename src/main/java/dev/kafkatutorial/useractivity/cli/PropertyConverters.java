@@ -1,0 +1,95 @@
+package dev.kafkatutorial.useractivity.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Client properties and headers: --command-config files, KEY=VALUE properties, --header. Each converter rejects a bad value at parse time with a message that says what is wrong, so the program
+ * exits 2 naming the option before it touches Kafka. None echoes a property's value: it could be a password.
+ */
+public final class PropertyConverters {
+
+    private PropertyConverters() {
+    }
+
+    /** {@code KEY=VALUE}, as {@code kafka-console-producer --producer-property} takes it. */
+    public static final class KeyValue implements ITypeConverter<Map.Entry<String, String>> {
+        @Override
+        public Map.Entry<String, String> convert(String value) {
+            int eq = value.indexOf('=');
+            if (eq <= 0 || value.substring(0, eq).isBlank()) {
+                throw new TypeConversionException("expected KEY=VALUE, e.g. --property linger.ms=5");
+            }
+            return Map.entry(value.substring(0, eq).trim(), value.substring(eq + 1).trim());
+        }
+    }
+
+    /** A record header, KEY=VALUE; event-id is the program's own. */
+    public static final class Header implements ITypeConverter<Map.Entry<String, String>> {
+        @Override
+        public Map.Entry<String, String> convert(String value) {
+            int eq = value.indexOf('=');
+            if (eq <= 0 || value.substring(0, eq).isBlank()) {
+                throw new TypeConversionException("expected KEY=VALUE, e.g. --header source=demo");
+            }
+            String key = value.substring(0, eq).trim();
+            if (key.equals("event-id")) {
+                throw new TypeConversionException("event-id is the producer's own header");
+            }
+            return Map.entry(key, value.substring(eq + 1));
+        }
+    }
+
+    /** A readable Java properties file, loaded as UTF-8 (Kafka's tools read them the same way). */
+    public static final class PropertiesFile implements ITypeConverter<ConfigFile> {
+        @Override
+        public ConfigFile convert(String value) {
+            if (value.isBlank()) {
+                throw new TypeConversionException("the file name is empty");
+            }
+            Path path = Path.of(value);
+            if (Files.isDirectory(path)) {
+                throw new TypeConversionException("cannot read " + value + ": it is a directory");
+            }
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (NoSuchFileException e) {
+                throw new TypeConversionException("no such file: " + value);
+            } catch (CharacterCodingException e) {
+                throw new TypeConversionException(value + " is not UTF-8 text");
+            } catch (AccessDeniedException e) {
+                throw new TypeConversionException("cannot read " + value + ": permission denied");
+            } catch (FileSystemException e) {
+                // The OS's reason ("Not a directory", "Input/output error"); its message repeats the path.
+                throw new TypeConversionException("cannot read " + value + ": "
+                        + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()));
+            } catch (IOException | IllegalArgumentException e) {
+                // IllegalArgumentException: a malformed \\uXXXX escape; the message names no property value
+                throw new TypeConversionException("cannot read " + value + ": "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
+            return new ConfigFile(path, properties);
+        }
+    }
+
+    /** A loaded {@code --command-config} (a record, so picocli does not take it for a KEY=VALUE map option). */
+    public record ConfigFile(Path path, Properties properties) {
+    }
+}

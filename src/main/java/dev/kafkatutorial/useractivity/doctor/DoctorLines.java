@@ -1,0 +1,128 @@
+package dev.kafkatutorial.useractivity.doctor;
+
+import dev.kafkatutorial.useractivity.Language;
+import dev.kafkatutorial.useractivity.cli.Lines;
+
+/** The doctor's lines: one per check, ok / warning / problem, and what to do. */
+public final class DoctorLines extends Lines {
+
+    public DoctorLines(Language language) {
+        super(language);
+    }
+
+    /** {@code [정상] ...}: a check's verdict (ok, warning, problem) and its line. */
+    public String doctorLine(String verdict, String line) {
+        String label = switch (verdict) {
+            case "ok" -> pick("정상", "ok");
+            case "warning" -> pick("주의", "warning");
+            default -> pick("문제", "problem");
+        };
+        return "[" + label + "] " + line;
+    }
+
+    public String doctorBroker(long millis, String clusterId, int brokers, int controller) {
+        return pick("브로커 응답 " + millis + "ms - 클러스터 ID: " + clusterId + ", 브로커 " + brokers + "개, 컨트롤러: " + controller,
+                "Broker answered in " + millis + " ms - cluster id: " + clusterId + ", " + brokers + " broker(s), controller: "
+                        + controller);
+    }
+
+    public String doctorMetadataVersion(String level) {
+        return pick("metadata.version 기능 수준: " + level, "metadata.version feature level: " + level);
+    }
+
+    public String doctorTopic(String topic, int partitions) {
+        return pick("토픽 " + topic + ": 파티션 " + partitions + "개", "Topic " + topic + ": " + partitions + " partition(s)");
+    }
+
+    public String doctorTopicWillBeCreated(String topic, String partitions, String replicationFactor) {
+        return pick("토픽 " + topic + " 없음 - 첫 전송 때 브로커가 만듭니다 (파티션 " + partitions + "개, 복제본 " + replicationFactor
+                        + "개). 원하는 설정이 있으면 kafka-topics.sh --create로 먼저 만드세요",
+                "Topic " + topic + " does not exist - the broker creates it on the first send (" + partitions
+                        + " partition(s), replication factor " + replicationFactor
+                        + "). To choose them, create it first with kafka-topics.sh --create");
+    }
+
+    public String doctorTopicMissing(String topic) {
+        return pick("토픽 " + topic + " 없음, 브로커가 자동으로 만들지 않습니다 (auto.create.topics.enable=false). "
+                        + "kafka-topics.sh --create로 만드세요",
+                "Topic " + topic + " does not exist and the broker will not create it (auto.create.topics.enable=false). "
+                        + "Create it with kafka-topics.sh --create");
+    }
+
+    public String doctorOneCopy() {
+        return pick("복제본 1개: 이벤트는 브로커 한 곳에만 있습니다. 그 브로커를 잃으면 데이터도 잃습니다. "
+                        + "운영에서는 복제본 3개, min.insync.replicas=2를 쓰세요",
+                "Replication factor 1: each event lives on one broker only. Lose that broker and the data is lost. "
+                        + "In production use replication factor 3 with min.insync.replicas=2");
+    }
+
+    public String doctorMinInsyncOne(int replicationFactor) {
+        return pick("복제본 " + replicationFactor + "개, min.insync.replicas=1: acks=all이어도 리더 혼자 받고 응답할 수 있어, "
+                        + "응답받은 이벤트도 그 리더와 함께 잃을 수 있습니다. min.insync.replicas=2로 올리세요",
+                "Replication factor " + replicationFactor + " with min.insync.replicas=1: even with acks=all the leader "
+                        + "alone may acknowledge, so an acknowledged event can be lost with it. Raise min.insync.replicas to 2");
+    }
+
+    public String doctorMinInsyncAboveRf(int replicationFactor, int minInsync) {
+        return pick("min.insync.replicas=" + minInsync + "가 복제본 수(" + replicationFactor + "개)보다 큽니다: acks=all인 "
+                        + "프로듀서는 절대 쓸 수 없습니다 (NOT_ENOUGH_REPLICAS). min.insync.replicas를 " + replicationFactor
+                        + " 이하로 낮추세요",
+                "min.insync.replicas=" + minInsync + " is above the replication factor (" + replicationFactor
+                        + "): no acks=all producer can ever write (NOT_ENOUGH_REPLICAS). Lower min.insync.replicas to "
+                        + replicationFactor + " or less");
+    }
+
+    public String doctorReplicationOk(int replicationFactor, int minInsync) {
+        return pick("복제본 " + replicationFactor + "개, min.insync.replicas=" + minInsync + ": 응답받은 이벤트는 최소 "
+                        + minInsync + "곳에 있습니다. 브로커 " + (replicationFactor - minInsync) + "개를 잃어도 계속 쓸 수 있습니다",
+                "Replication factor " + replicationFactor + ", min.insync.replicas=" + minInsync + ": an acknowledged "
+                        + "event is on at least " + minInsync + " brokers; writes go on with " + (replicationFactor - minInsync)
+                        + " broker(s) lost");
+    }
+
+    public String doctorOffline(long partitions) {
+        return pick("리더가 없는 파티션 " + partitions + "개: 읽을 수도 쓸 수도 없습니다. 꺼진 브로커를 다시 켜세요",
+                partitions + " partition(s) without a leader: they can be neither read nor written. Restart the brokers that are down");
+    }
+
+    public String doctorUnderReplicated(long partitions) {
+        return pick("복제가 덜 된 파티션 " + partitions + "개: 동기화된 복제본이 모자랍니다. 브로커 상태를 확인하세요",
+                partitions + " under-replicated partition(s): fewer replicas in sync than assigned. Check the brokers");
+    }
+
+    public String doctorInSync() {
+        return pick("모든 파티션에 리더가 있고 모든 복제본이 동기화되어 있습니다",
+                "Every partition has a leader and all its replicas in sync");
+    }
+
+    public String doctorGroup(String group, String state, int members) {
+        return pick("그룹 " + group + ": 상태 " + state + ", 멤버 " + members + "명",
+                "Group " + group + ": state " + state + ", " + members + " member(s)");
+    }
+
+    public String doctorIdleMembers(int members, int partitions, int idle) {
+        return pick("멤버 " + members + "명, 파티션 " + partitions + "개: 한 파티션은 그룹의 멤버 한 명만 읽으므로 " + idle
+                        + "명은 할 일이 없습니다. 파티션을 늘리거나 멤버를 줄이세요",
+                members + " members on " + partitions + " partitions: a partition is read by one member of a group, so "
+                        + idle + " sit idle. Add partitions or run fewer members");
+    }
+
+    public String doctorNoCommits(String group) {
+        return pick("그룹 " + group + "은 이 토픽에 커밋한 오프셋이 없습니다: 처음 읽을 때 auto.offset.reset을 따릅니다",
+                "Group " + group + " has no committed offset on this topic: its first read follows auto.offset.reset");
+    }
+
+    public String doctorLag(int partition, long committed, long end, long lag) {
+        return pick("파티션 " + partition + ": 커밋 " + committed + ", 끝 " + end + ", 지연 " + lag + "건",
+                "Partition " + partition + ": committed " + committed + ", end " + end + ", lag " + lag);
+    }
+
+    public String doctorLagBeyondRetention(int partition, long committed, long logStart, long lost) {
+        return pick("파티션 " + partition + ": 커밋 " + committed + " < 로그 시작 " + logStart + " - 그룹이 읽기 전에 이벤트 "
+                        + lost + "건이 삭제되었습니다 (보존 기간). 그룹은 auto.offset.reset에 따라 건너뜁니다. 보존 기간을 늘리거나 "
+                        + "컨슈머를 더 자주 실행하세요",
+                "Partition " + partition + ": committed " + committed + " < log start " + logStart + " - " + lost
+                        + " event(s) were deleted (retention) before the group read them; it will skip ahead by "
+                        + "auto.offset.reset. Keep events longer or run the consumer more often");
+    }
+}
