@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""The README's "What is guaranteed" table, from what the fault tests measured.
+"""The table in docs/guarantees.md ("What is guaranteed"), from what the fault tests measured.
 
 Each fault test writes its figures, counted by event id, to target/figures/<scenario>.json (and prints them as a
-`FIGURES {json}` line). This script turns one run's files into the table and either writes it into the README
-between its markers, or checks that the README's table still says what the run measured:
+`FIGURES {json}` line). This script turns one run's files into the table and either writes it into
+docs/guarantees.md between its markers, or checks that the page's table still says what the run measured:
 
-    python3 .ci/figures-table.py --write    # after `mvn verify`: regenerate the README's table from this run
-    python3 .ci/figures-table.py --check    # CI: fail if the README's table drifted from what the tests measure
+    python3 .ci/figures-table.py --write    # after `mvn verify`: regenerate the page's table from this run
+    python3 .ci/figures-table.py --check    # CI: fail if the page's table drifted from what the tests measure
+    python3 .ci/figures-table.py --check PAGE.md DIR    # another page, or another run's figures
 
 --check compares what does not vary from run to run: the scenarios, the events produced, and the guarantees
 (lost, and duplicated where the test guarantees none). Counts that depend on timing (how many were read before a
@@ -21,7 +22,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 START = "<!-- figures-table: written by .ci/figures-table.py --write from a run's target/figures; do not edit by hand -->"
 END = "<!-- /figures-table -->"
-# The README's order; a scenario the tests measure but the table lacks (or the reverse) fails --check.
+# The table's order; a scenario the tests measure but the table lacks (or the reverse) fails --check.
 ORDER = ["poison pills", "broker restart", "broker lost", "consumer killed (auto commit)",
          "consumer killed (manual commit)", "three brokers, producer", "three brokers, group of three",
          "producer outage", "producer stopped (SIGINT)", "producer stopped (SIGTERM)",
@@ -65,7 +66,7 @@ def table(figures):
     return "\n".join(lines)
 
 
-def readme_rows(text):
+def documented_rows(text):
     body = text[text.index(START) + len(START):text.index(END)]
     rows = {}
     for line in body.strip().splitlines()[2:]:
@@ -76,48 +77,48 @@ def readme_rows(text):
 
 def main(argv):
     mode = argv[1] if len(argv) > 1 else "--check"
-    readme = pathlib.Path(argv[2]) if len(argv) > 2 else ROOT / "README.md"
+    page = pathlib.Path(argv[2]) if len(argv) > 2 else ROOT / "docs" / "guarantees.md"
     directory = pathlib.Path(argv[3]) if len(argv) > 3 else ROOT / "target" / "figures"
     figures = load(directory)
     if not figures:
         print(f"figures-table: no figures in {directory}: run the fault tests first (mvn verify)", file=sys.stderr)
         return 1
-    text = readme.read_text(encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
     if START not in text or END not in text:
-        print(f"figures-table: {readme} has no {START} ... {END} block", file=sys.stderr)
+        print(f"figures-table: {page} has no {START} ... {END} block", file=sys.stderr)
         return 1
     if mode == "--write":
         before, rest = text.split(START, 1)
         after = rest.split(END, 1)[1]
-        readme.write_text(before + START + "\n" + table(figures) + "\n" + END + after, encoding="utf-8")
-        print(f"figures-table: wrote {len(figures)} scenarios into {readme}")
+        page.write_text(before + START + "\n" + table(figures) + "\n" + END + after, encoding="utf-8")
+        print(f"figures-table: wrote {len(figures)} scenarios into {page}")
         return 0
     if mode != "--check":
-        print("usage: figures-table.py [--check|--write] [README.md] [target/figures]", file=sys.stderr)
+        print("usage: figures-table.py [--check|--write] [docs/guarantees.md] [target/figures]", file=sys.stderr)
         return 2
     problems = []
-    documented = readme_rows(text)
+    documented = documented_rows(text)
     for scenario in sorted(set(documented) | set(figures)):
         if scenario not in figures:
-            problems.append(f"{scenario}: in the README, but no test measured it in this run")
+            problems.append(f"{scenario}: in {page.name}, but no test measured it in this run")
             continue
         if scenario not in documented:
-            problems.append(f"{scenario}: measured, but not in the README's table (run --write)")
+            problems.append(f"{scenario}: measured, but not in {page.name}'s table (run --write)")
             continue
         measured = dict(zip(HEADER, row(figures[scenario])))
         for column in ("produced", "lost"):
             if column in VARIES.get(scenario, ()):
                 continue
             if measured[column] != documented[scenario][column]:
-                problems.append(f"{scenario}: README says {column} {documented[scenario][column]}, "
+                problems.append(f"{scenario}: {page.name} says {column} {documented[scenario][column]}, "
                                 f"the run measured {measured[column]}")
         if scenario in NO_DUPLICATES and measured["duplicated"] != documented[scenario]["duplicated"]:
-            problems.append(f"{scenario}: README says duplicated {documented[scenario]['duplicated']}, "
+            problems.append(f"{scenario}: {page.name} says duplicated {documented[scenario]['duplicated']}, "
                             f"the run measured {measured['duplicated']}")
     for problem in problems:
         print("figures-table: " + problem, file=sys.stderr)
     if not problems:
-        print(f"figures-table: the README's table matches this run ({len(figures)} scenarios)")
+        print(f"figures-table: {page.name}'s table matches this run ({len(figures)} scenarios)")
     return 1 if problems else 0
 
 

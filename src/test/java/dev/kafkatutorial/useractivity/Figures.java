@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * What a fault scenario ends with, counted by event id, never by subtraction: lost = ids the producer reported
  * acknowledged ({@code producer --output json}) that no consumer read; duplicated = ids read more than once.
  * Each scenario is printed as one {@code FIGURES {json}} line and kept in {@code target/figures/}, from which
- * {@code .ci/figures-table.py} writes (or checks) the README's "What is guaranteed" table.
+ * {@code .ci/figures-table.py} writes (or checks) the table in {@code docs/guarantees.md} ("What is guaranteed").
  */
 record Figures(String scenario, String detail, long produced, long acknowledged, long failed, long consumed,
                long distinct, long lost, long duplicated) {
