@@ -40,7 +40,7 @@ settings="$out_dir/settings.env"
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 # Our producer's batching at --interval 0: perf-test "with our settings" runs with it (plus acks=all and
-# idempotence, which ours always uses). It MUST match what UserActivityProducer.config sets for --interval 0.
+# idempotence, which ours always uses). It MUST match what producer/ProducerSettings sets for --interval 0.
 ours_batching="batch.size=524288 linger.ms=50"
 
 # The JVM flags bin/user-activity-kafka gives the jar, without its class-data sharing ones: EndToEndLatencyBench

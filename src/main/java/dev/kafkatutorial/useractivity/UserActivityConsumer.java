@@ -4,8 +4,7 @@ import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientSettings;
 import dev.kafkatutorial.useractivity.cli.Failures;
 import dev.kafkatutorial.useractivity.consumer.Audit;
-import dev.kafkatutorial.useractivity.consumer.AuditLines;
-import dev.kafkatutorial.useractivity.consumer.AuditLog;
+import dev.kafkatutorial.useractivity.consumer.BatchPositions;
 import dev.kafkatutorial.useractivity.consumer.CommitLedger;
 import dev.kafkatutorial.useractivity.consumer.Committer;
 import dev.kafkatutorial.useractivity.consumer.ConsumerLines;
@@ -13,14 +12,15 @@ import dev.kafkatutorial.useractivity.consumer.ConsumerOptions;
 import dev.kafkatutorial.useractivity.consumer.ConsumerSettings;
 import dev.kafkatutorial.useractivity.consumer.EndOfRead;
 import dev.kafkatutorial.useractivity.consumer.Explain;
+import dev.kafkatutorial.useractivity.consumer.IdleTimeout;
 import dev.kafkatutorial.useractivity.consumer.Lag;
 import dev.kafkatutorial.useractivity.consumer.LineOutput;
+import dev.kafkatutorial.useractivity.consumer.PoisonPills;
 import dev.kafkatutorial.useractivity.consumer.ReaderProbe;
 import dev.kafkatutorial.useractivity.consumer.RecordPrinter;
 import dev.kafkatutorial.useractivity.consumer.Subscription;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,9 +47,8 @@ import org.apache.kafka.common.errors.WakeupException;
  * <p>The program owns the {@link Consumer} it is given: {@link #stop()} may be called from any thread
  * (it calls {@link Consumer#wakeup()}), and the polling thread closes the consumer, leaving the group at once.
  */
-public final class UserActivityConsumer {
+public final class UserActivityConsumer implements Cli.Program {
 
-    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
     /** The commit on the way out, and close(): bounded, so a stop with the broker gone still ends with a summary. */
     private static final Duration COMMIT_WAIT = Duration.ofSeconds(5);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
@@ -65,6 +64,7 @@ public final class UserActivityConsumer {
     private final Committer committer;
     private final Lag lag;
     private final RecordPrinter printer;
+    private final PoisonPills poisonPills;
     private final EndOfRead endOfRead; // --to-end, else null
     private Explain explain; // --explain, else null
     private Audit audit = Audit.OFF;
@@ -73,7 +73,6 @@ public final class UserActivityConsumer {
     private boolean closing; // on the way out: the commit there is the last; close()'s revocation must not repeat it
     private boolean outputFailed;
     private long read;
-    private long skipped;
     private Long lagLeft; // at the end: what the group has still to read, if known
     private KafkaException commitError; // the last commit's, if it failed
 
@@ -93,6 +92,7 @@ public final class UserActivityConsumer {
         this.committer = new Committer(consumer, ledger, COMMIT_WAIT);
         this.lag = new Lag(consumer, ClientSettings.BROKER_WAIT, lines, err);
         this.printer = new RecordPrinter(options, lines, lag);
+        this.poisonPills = new PoisonPills(lines, err);
         this.endOfRead = options.toEnd() ? new EndOfRead(consumer, ClientSettings.BROKER_WAIT) : null;
     }
 
@@ -108,10 +108,7 @@ public final class UserActivityConsumer {
     /** As {@link #run(String[], PrintStream, PrintStream)}; {@code probe} sees a reader of {@code out} leave. */
     static int run(String[] args, PrintStream out, PrintStream err, ReaderProbe probe) {
         ConsumerOptions options = new ConsumerOptions();
-        return Cli.execute(options, args, out, err, () -> {
-            UserActivityConsumer app = create(options, out, err, probe);
-            return Cli.runUntilStopped(app::run, app::stop, SHUTDOWN_GRACE);
-        });
+        return Cli.run(options, args, out, err, () -> create(options, out, err, probe), SHUTDOWN_GRACE);
     }
 
     /** Builds the program and its Kafka consumer from parsed options. */
@@ -125,8 +122,7 @@ public final class UserActivityConsumer {
         Map<String, Object> config = new ConsumerSettings(options).config();
         CommitLedger ledger = new CommitLedger();
         ledger.install(config); // learns of every commit, the automatic ones too
-        Audit audit = !options.audit() ? Audit.OFF : Audit.open(options.auditFile() != null ? options.auditFile()
-                : AuditLog.defaultFile(options.group()), options.group(), new AuditLines(options.client().language()), err);
+        Audit audit = Audit.of(options, err);
         Consumer<String, UserActivity> consumer = Failures.build(() -> new KafkaConsumer<>(config), options.client());
         UserActivityConsumer app = new UserActivityConsumer(consumer, options, new LineOutput(out, probe), err, ledger);
         if (options.explain()) {
@@ -138,6 +134,7 @@ public final class UserActivityConsumer {
     }
 
     /** Consumes until stopped, {@code --max-messages} are printed or the idle timeout passes; returns the exit code. */
+    @Override
     public int run() {
         String fatalError = null;
         try {
@@ -148,11 +145,9 @@ public final class UserActivityConsumer {
             }
         } catch (WakeupException e) {
             // stop() was called while polling: leave the group below
-        } catch (TimeoutException e) {
-            fatalError = Failures.timeoutMessage(e, consumer.metrics(), options.client(),
-                    options.include() != null ? options.include().pattern() : options.client().topic(), lines);
         } catch (KafkaException e) {
-            fatalError = Failures.fatalMessage(e, lines);
+            fatalError = Failures.lineFor(e, consumer.metrics(), options.client(),
+                    options.include() != null ? options.include().pattern() : options.client().topic(), lines);
             if (fatalError == null) {
                 throw e;
             }
@@ -163,6 +158,7 @@ public final class UserActivityConsumer {
     }
 
     /** Ends the run from another thread (a shutdown hook); the polling thread then closes the consumer. */
+    @Override
     public void stop() {
         running = false;
         consumer.wakeup();
@@ -170,14 +166,14 @@ public final class UserActivityConsumer {
 
     /** The loop: poll, print each record, commit (with --manual-commit; else Kafka commits every 5 s). */
     private void consume() {
-        long lastRecordAt = System.nanoTime();
+        IdleTimeout idle = new IdleTimeout(options.timeout());
         while (running && read < options.maxMessages() && (endOfRead == null || !endOfRead.reached())) {
             ConsumerRecords<String, UserActivity> records;
             try {
-                records = consumer.poll(pollTimeout(lastRecordAt));
+                records = consumer.poll(idle.pollTimeout());
             } catch (RecordDeserializationException e) {
-                skip(e);
-                lastRecordAt = System.nanoTime();
+                poisonPills.malformed(e, consumer, ledger);
+                idle.reset();
                 continue;
             }
             if (records.isEmpty()) {
@@ -185,12 +181,12 @@ public final class UserActivityConsumer {
                     outputFailed = true;
                     return;
                 }
-                if (options.timeout() != null && System.nanoTime() - lastRecordAt >= options.timeout().toNanos()) {
-                    return; // --timeout-ms: nothing new for that long
+                if (idle.expired()) {
+                    return;
                 }
                 continue;
             }
-            lastRecordAt = System.nanoTime();
+            idle.reset();
             print(records);
             if (outputFailed) {
                 return;
@@ -202,22 +198,18 @@ public final class UserActivityConsumer {
     }
 
     private void print(ConsumerRecords<String, UserActivity> records) {
-        Map<TopicPartition, Long> unprinted = new LinkedHashMap<>();
-        Map<TopicPartition, Long> firstOfBatch = new LinkedHashMap<>();
+        BatchPositions positions = new BatchPositions();
         long readBefore = read;
         for (TopicPartition tp : records.partitions()) { // in the order iterating the records gives them
             for (ConsumerRecord<String, UserActivity> record : records.records(tp)) {
-                firstOfBatch.putIfAbsent(tp, record.offset());
+                positions.seen(tp, record.offset());
                 if (!running || read >= options.maxMessages() || (endOfRead != null && endOfRead.past(tp, record.offset()))) {
-                    // Stopping inside a batch (or at --to-end's end): rewind to the first record not printed, so
-                    // the commit on close does not count the rest of the batch as read.
-                    unprinted.putIfAbsent(tp, record.offset());
+                    positions.notPrinted(tp, record.offset()); // stopping inside the batch, or at --to-end's end
                     continue;
                 }
                 ledger.handled(tp, record.offset());
                 if (record.value() == null) {
-                    skipped++;
-                    err.println(lines.skipped(record.partition(), record.offset(), lines.nullValue(), "null"));
+                    poisonPills.nullValue(record);
                 } else {
                     read++;
                     audit.read(record);
@@ -225,30 +217,15 @@ public final class UserActivityConsumer {
                 }
             }
         }
-        if (!output.flush()) {
-            // Not written (a closed pipe, a full disk): the batch is not printed, whatever part of it got out.
-            // Rewind to its first records, so no commit (close()'s automatic one included) counts it as read.
-            outputFailed = true;
+        if (output.flush()) {
+            audit.printed(); // before the next poll() (auto commit) or commit: what the group committed is on file
+        } else {
+            outputFailed = true; // nothing of the batch counts as read, so no commit covers it
             running = false;
             read = readBefore;
-            unprinted = firstOfBatch;
-        } else {
-            audit.printed(); // before the next poll() (auto commit) or commit: what the group committed is on file
+            positions.noneWritten();
         }
-        unprinted.forEach((tp, offset) -> {
-            consumer.seek(tp, offset);
-            ledger.rewound(tp, offset);
-        });
-    }
-
-    /** Reports a record whose value is not a valid event and moves past it, so it cannot block the partition. */
-    private void skip(RecordDeserializationException e) {
-        skipped++;
-        Throwable reason = e.getCause() == null ? e : e.getCause();
-        err.println(lines.skipped(e.topicPartition().partition(), e.offset(), Cli.oneLine(reason),
-                RecordPrinter.excerpt(e.valueBuffer())));
-        consumer.seek(e.topicPartition(), e.offset() + 1);
-        ledger.handled(e.topicPartition(), e.offset());
+        positions.rewind(consumer, ledger);
     }
 
     /** The way out: the last commit, then close(), which leaves the group. */
@@ -278,15 +255,7 @@ public final class UserActivityConsumer {
                     ? lines.noAnswer(COMMIT_WAIT) : Cli.oneLine(commitError), rereads));
         }
         audit.close(); // the table
-        err.println(lines.consumerSummary(read, skipped, lagLeft));
+        err.println(lines.consumerSummary(read, poisonPills.skipped(), lagLeft));
         return fatalError != null || outputFailed || (commitError != null && rereads > 0) ? Cli.FAILED : Cli.OK;
-    }
-
-    private Duration pollTimeout(long lastRecordAt) {
-        if (options.timeout() == null) {
-            return POLL_TIMEOUT;
-        }
-        long left = options.timeout().toNanos() - (System.nanoTime() - lastRecordAt);
-        return Duration.ofNanos(Math.max(0, Math.min(left, POLL_TIMEOUT.toNanos())));
     }
 }

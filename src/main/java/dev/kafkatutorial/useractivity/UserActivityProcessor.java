@@ -3,7 +3,6 @@ package dev.kafkatutorial.useractivity;
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.RebalanceReporter;
 import dev.kafkatutorial.useractivity.processor.ProcessorSettings;
-import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import dev.kafkatutorial.useractivity.cli.ClientSettings;
 import dev.kafkatutorial.useractivity.cli.Failures;
 import dev.kafkatutorial.useractivity.processor.PollBatch;
@@ -12,32 +11,24 @@ import dev.kafkatutorial.useractivity.processor.ProcessorLines;
 import dev.kafkatutorial.useractivity.processor.ProcessorOptions;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The exactly-once processor (consume-transform-produce, as Kafka's {@code ExactlyOnceMessageProcessor}):
+ * The exactly-once processor, beyond the tutorial (consume-transform-produce, as Kafka's
+ * {@code ExactlyOnceMessageProcessor}):
  * reads events in its own group and writes each, with its sentence added, to the output topic; each poll's
  * output and the input offsets that follow it are committed in one transaction, so after any crash a
  * {@code read_committed} reader of the output sees every input event exactly once.
@@ -45,7 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>The program owns both clients: {@link #stop()} may be called from any thread (it calls
  * {@link Consumer#wakeup()}), and the polling thread finishes the transaction in hand and closes them.
  */
-public final class UserActivityProcessor {
+public final class UserActivityProcessor implements Cli.Program {
 
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -54,11 +45,7 @@ public final class UserActivityProcessor {
 
     private final Consumer<String, UserActivity> consumer;
     private final Producer<String, ProcessedActivity> producer;
-    private final String inputTopic;
-    private final String outputTopic;
-    private final String group;
-    private final ClientOptions client; // where the address came from, for the advice in a failure line
-    private final String transactionalId;
+    private final ProcessorOptions options;
     private final ProcessorLines lines;
     private final PrintStream out;
     private final PrintStream err;
@@ -74,11 +61,7 @@ public final class UserActivityProcessor {
                                  ProcessorOptions options, PrintStream out, PrintStream err) {
         this.consumer = consumer;
         this.producer = producer;
-        this.inputTopic = options.client().topic();
-        this.outputTopic = options.outputTopic();
-        this.group = options.group();
-        this.client = options.client();
-        this.transactionalId = options.transactionalId();
+        this.options = options;
         this.lines = new ProcessorLines(options.client().language());
         this.out = out;
         this.err = err;
@@ -91,10 +74,7 @@ public final class UserActivityProcessor {
     /** The whole command line: parse, wire up, run until Ctrl+C. Returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         ProcessorOptions options = new ProcessorOptions();
-        return Cli.execute(options, args, out, err, () -> {
-            UserActivityProcessor app = create(options, out, err);
-            return Cli.runUntilStopped(app::run, app::stop, Duration.ofSeconds(15));
-        });
+        return Cli.run(options, args, out, err, () -> create(options, out, err), Duration.ofSeconds(15));
     }
 
     /** Builds the program and its two Kafka clients from parsed options. */
@@ -113,10 +93,11 @@ public final class UserActivityProcessor {
     }
 
     /** Processes until stopped; returns the exit code: 0, or 1 after a fatal error. */
+    @Override
     public int run() {
         String fatalError = null;
         try {
-            consumer.partitionsFor(inputTopic, ClientSettings.BROKER_WAIT); // a wrong address fails here, in 10 s
+            consumer.partitionsFor(options.client().topic(), ClientSettings.BROKER_WAIT); // a wrong address fails here, in 10 s
             // Once, first: registers the transactional id, fences an older processor with it, and aborts the
             // transaction a crashed run left open, so its half-written output never reaches read_committed readers.
             try {
@@ -124,9 +105,10 @@ public final class UserActivityProcessor {
             } catch (TimeoutException e) { // the broker answers, but no transaction coordinator does
                 throw new KafkaException(e.getMessage(), e);
             }
-            err.println(lines.processorStarted(inputTopic, outputTopic, group, transactionalId));
+            err.println(lines.processorStarted(options.client().topic(), options.outputTopic(), options.group(),
+                    options.transactionalId()));
             // Nothing to commit when partitions are revoked: that happens inside poll(), between two transactions.
-            consumer.subscribe(List.of(inputTopic), new RebalanceReporter(lines, err, () -> false, () -> { }));
+            consumer.subscribe(List.of(options.client().topic()), new RebalanceReporter(lines, err, () -> false, () -> { }));
             while (running) {
                 ConsumerRecords<String, UserActivity> records;
                 try {
@@ -142,11 +124,9 @@ public final class UserActivityProcessor {
         } catch (WakeupException e) {
             // stop() was called while polling: no transaction is open between polls
         } catch (ProducerFencedException | FencedInstanceIdException e) {
-            fatalError = lines.fenced(transactionalId);
-        } catch (TimeoutException e) {
-            fatalError = Failures.timeoutMessage(e, consumer.metrics(), client, inputTopic, lines);
+            fatalError = lines.fenced(options.transactionalId());
         } catch (KafkaException e) {
-            fatalError = Failures.fatalMessage(e, lines);
+            fatalError = Failures.lineFor(e, consumer.metrics(), options.client(), options.client().topic(), lines);
             if (fatalError == null) {
                 fatalError = lines.transactionFailed(Cli.oneLine(e));
             }
@@ -162,6 +142,7 @@ public final class UserActivityProcessor {
     }
 
     /** Ends the run from another thread (a shutdown hook); the polling thread then closes both clients. */
+    @Override
     public void stop() {
         running = false;
         consumer.wakeup();
@@ -183,7 +164,7 @@ public final class UserActivityProcessor {
                 }
                 // Keyed by user, so one user's messages stay in order in one partition; the input's headers
                 // (its event-id among them) travel on, so a reader can tell each output from which input it came.
-                producer.send(new ProducerRecord<>(outputTopic, null, String.valueOf(event.userId()),
+                producer.send(new ProducerRecord<>(options.outputTopic(), null, String.valueOf(event.userId()),
                         new ProcessedActivity(event, lines.describe(event)), record.headers()));
                 events++;
             }
@@ -203,18 +184,15 @@ public final class UserActivityProcessor {
             if (++abortsInARow >= MAX_ABORTS_IN_A_ROW) {
                 throw e;
             }
-            batch.firstOffsets().forEach((partition, offset) -> {
-                if (consumer.assignment().contains(partition)) {
-                    consumer.seek(partition, offset);
-                }
-            });
+            batch.rewind(consumer);
             return;
         }
         abortsInARow = 0;
         committed++;
         processed += events;
         skipped += nulls;
-        out.println(lines.processorCommitted(records.count(), inputTopic, lines.offsetRanges(batch.ranges()), outputTopic));
+        out.println(lines.processorCommitted(records.count(), options.client().topic(), lines.offsetRanges(batch.ranges()),
+                options.outputTopic()));
     }
 
     /** Reports a record whose value is not a valid event and moves past it; the next transaction commits past it. */

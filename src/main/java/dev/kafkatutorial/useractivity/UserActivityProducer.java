@@ -6,6 +6,7 @@ import dev.kafkatutorial.useractivity.producer.BlockingSend;
 import dev.kafkatutorial.useractivity.producer.BoundedClose;
 import dev.kafkatutorial.useractivity.producer.Deadline;
 import dev.kafkatutorial.useractivity.producer.Explain;
+import dev.kafkatutorial.useractivity.producer.FirstContact;
 import dev.kafkatutorial.useractivity.producer.InFlight;
 import dev.kafkatutorial.useractivity.producer.OutageWatcher;
 import dev.kafkatutorial.useractivity.producer.Pace;
@@ -30,7 +31,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * The tutorial's {@code producer_example.py} in Java, in the script's order: the {@code KafkaProducer} (its
@@ -46,7 +46,7 @@ import org.apache.kafka.common.errors.TimeoutException;
  *
  * <p>The program owns the {@link Producer} it is given and closes it when {@link #run()} returns.
  */
-public final class UserActivityProducer {
+public final class UserActivityProducer implements Cli.Program {
 
     /** After Ctrl+C, how long in-flight events may take to be acknowledged before they count as failed. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
@@ -96,10 +96,7 @@ public final class UserActivityProducer {
     /** The whole command line: parse, wire up, run until done or Ctrl+C. Returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         ProducerOptions options = new ProducerOptions();
-        return Cli.execute(options, args, out, err, () -> {
-            UserActivityProducer app = create(options, out, err);
-            return Cli.runUntilStopped(app::run, app::stop, SHUTDOWN_LIMIT);
-        });
+        return Cli.run(options, args, out, err, () -> create(options, out, err), SHUTDOWN_LIMIT);
     }
 
     /** Builds the program and its Kafka producer from parsed options. */
@@ -113,12 +110,13 @@ public final class UserActivityProducer {
     }
 
     /** Sends until stopped or done; returns the exit code: 0, or 1 after a fatal error. */
+    @Override
     public int run() {
         Progress progress = options.quiet()
                 ? new Progress(inFlight::sent, inFlight::acknowledged, statistics, lines, err) : null;
         OutageWatcher outages = null;
         try {
-            if (connect()) {
+            if (FirstContact.connect(producer, topic, blocking, options.client(), lines, this::fail)) {
                 output.started(settings, topic);
                 outages = new OutageWatcher(producer::metrics, inFlight::pending,
                         () -> err.println(lines.brokerAway(options.client().bootstrapServers(), settings.deliveryTimeout())),
@@ -217,31 +215,11 @@ public final class UserActivityProducer {
      * Ends the run from another thread (a shutdown hook): no new events, a send() waiting for the broker gives
      * up at once, in-flight events get a grace period.
      */
+    @Override
     public void stop() {
         running = false;
         blocking.stop();
         pace.stop();
-    }
-
-    /** Fetches the topic's metadata once, so a wrong address or missing rights fail before the first event. */
-    private boolean connect() {
-        blocking.enter();
-        try {
-            producer.partitionsFor(topic);
-            return true;
-        } catch (InterruptException e) {
-            return false; // stopped before the broker answered: the summary says nothing was sent
-        } catch (TimeoutException e) {
-            fail(Failures.timeoutMessage(e, producer.metrics(), options.client(), topic, lines));
-        } catch (KafkaException e) {
-            fail(Failures.fatalMessage(e, lines));
-            if (fatalError == null) {
-                throw e;
-            }
-        } finally {
-            blocking.exit();
-        }
-        return false;
     }
 
     /** The first fatal error ends the run; its line comes before the summary. */

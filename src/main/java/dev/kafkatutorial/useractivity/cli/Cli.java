@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -30,6 +31,28 @@ public final class Cli {
     private static final String SHOW_TIME_PROPERTY = "org.slf4j.simpleLogger.showDateTime";
 
     private Cli() {
+    }
+
+    /** A program: {@link #run()} on the calling thread until done; {@link #stop()} from any thread (Ctrl+C). */
+    public interface Program {
+        /** Runs until done or stopped; returns the exit code. */
+        int run();
+
+        /** Asks {@link #run()} to end soon, with its summary. */
+        void stop();
+    }
+
+    /**
+     * A program's whole command line: parses {@code args} into {@code options}, builds the program with
+     * {@code create} (after parsing, so it sees the options), and runs it until done or until Ctrl+C, which
+     * waits up to {@code grace} for its summary. Returns the exit code.
+     */
+    public static int run(Object options, String[] args, PrintStream out, PrintStream err, Supplier<Program> create,
+                          Duration grace) {
+        return execute(options, args, out, err, () -> {
+            Program program = create.get();
+            return runUntilStopped(program::run, program::stop, grace);
+        });
     }
 
     /** Options that check how they combine, after parsing; an {@link IllegalArgumentException} is a usage error. */

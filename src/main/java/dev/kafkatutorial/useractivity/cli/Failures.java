@@ -43,6 +43,17 @@ public final class Failures {
     }
 
     /**
+     * The line to end the program with after {@code error} at start-up or in the loop, or {@code null} when the
+     * error is none of ours to explain (the caller rethrows it): a timeout says whether the broker, Kafka or the
+     * topic was missing; anything else as {@link #fatalMessage}.
+     */
+    public static String lineFor(KafkaException error, Map<MetricName, ? extends Metric> metrics, ClientOptions client,
+                                 String topic, Lines lines) {
+        return error instanceof TimeoutException timeout ? timeoutMessage(timeout, metrics, client, topic, lines)
+                : fatalMessage(error, lines);
+    }
+
+    /**
      * Builds a Kafka client. A bootstrap address that no name server knows is the user's typo, not Kafka's
      * failure: say so, naming the address, instead of "Failed to construct kafka producer".
      */

@@ -39,6 +39,15 @@ public class Audit {
         this.err = err;
     }
 
+    /** {@code --audit}: the group's file ({@code --audit-file}, else the default one), or {@link #OFF}. */
+    public static Audit of(ConsumerOptions options, PrintStream err) {
+        if (!options.audit()) {
+            return OFF;
+        }
+        Path file = options.auditFile() != null ? options.auditFile() : AuditLog.defaultFile(options.group());
+        return open(file, options.group(), new AuditLines(options.client().language()), err);
+    }
+
     /** Opens the group's file (replaying what the group read before) and says where it is. */
     public static Audit open(Path file, String group, AuditLines lines, PrintStream err) {
         AuditTally tally = new AuditTally();

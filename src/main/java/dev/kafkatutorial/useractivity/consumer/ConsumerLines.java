@@ -3,7 +3,6 @@ package dev.kafkatutorial.useractivity.consumer;
 import dev.kafkatutorial.useractivity.Language;
 import dev.kafkatutorial.useractivity.UserActivity;
 import dev.kafkatutorial.useractivity.cli.Lines;
-import java.time.Duration;
 
 /** The consumer's lines: the tutorial's Step 4.4 banner, --print's details, lag, --explain, commits and start offsets. */
 public final class ConsumerLines extends Lines {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -33,9 +34,13 @@ public final class PollBatch {
         }
     }
 
-    /** Each partition's first offset in this poll: where to seek to read the batch again. */
-    public Map<TopicPartition, Long> firstOffsets() {
-        return firstOffsets;
+    /** After an abort: seeks each partition still assigned back to its first offset in this poll, to read it again. */
+    public void rewind(Consumer<?, ?> consumer) {
+        firstOffsets.forEach((partition, offset) -> {
+            if (consumer.assignment().contains(partition)) {
+                consumer.seek(partition, offset);
+            }
+        });
     }
 
     /** The positions to commit once this batch's output is committed. */
