@@ -38,7 +38,17 @@ public final class ClientOptions implements Cli.Validated {
     List<Map.Entry<String, String>> properties = new ArrayList<>();
 
     /** The program's own --producer-property or --consumer-property, read after parsing. */
-    private Supplier<List<Map.Entry<String, String>>> programProperties = List::of;
+    private final Supplier<List<Map.Entry<String, String>>> programProperties;
+
+    /** For a program without properties of its own. */
+    public ClientOptions() {
+        this(List::of);
+    }
+
+    /** {@code programProperties}: the program's own {@code --producer-property} or {@code --consumer-property}. */
+    public ClientOptions(Supplier<List<Map.Entry<String, String>>> programProperties) {
+        this.programProperties = programProperties;
+    }
 
     @Option(names = "--lang", paramLabel = "ko|en", defaultValue = "ko",
             description = "Language of the printed lines: ko (the tutorial's) or en. Default: ${DEFAULT-VALUE}")
@@ -110,10 +120,6 @@ public final class ClientOptions implements Cli.Validated {
         return fromEnvironment == null || fromEnvironment.isBlank() ? "--bootstrap-server" : "$" + BOOTSTRAP_ENV;
     }
 
-    /** Lets a program add its own {@code --producer-property} / {@code --consumer-property}, read after parsing. */
-    public void programProperties(Supplier<List<Map.Entry<String, String>>> properties) {
-        this.programProperties = properties;
-    }
 
     /**
      * The user's client properties: {@code --command-config}, then the program's {@code --producer-property}

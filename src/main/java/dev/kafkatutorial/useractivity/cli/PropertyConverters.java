@@ -1,5 +1,6 @@
 package dev.kafkatutorial.useractivity.cli;
 
+import dev.kafkatutorial.useractivity.EventIdHeader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -27,28 +28,30 @@ public final class PropertyConverters {
     public static final class KeyValue implements ITypeConverter<Map.Entry<String, String>> {
         @Override
         public Map.Entry<String, String> convert(String value) {
-            int eq = value.indexOf('=');
-            if (eq <= 0 || value.substring(0, eq).isBlank()) {
-                throw new TypeConversionException("expected KEY=VALUE, e.g. --property linger.ms=5");
-            }
-            return Map.entry(value.substring(0, eq).trim(), value.substring(eq + 1).trim());
+            Map.Entry<String, String> entry = split(value, "--property linger.ms=5");
+            return Map.entry(entry.getKey(), entry.getValue().trim());
         }
     }
 
-    /** A record header, KEY=VALUE; event-id is the program's own. */
+    /** A record header, KEY=VALUE (the value as given, spaces and all); event-id is the program's own. */
     public static final class Header implements ITypeConverter<Map.Entry<String, String>> {
         @Override
         public Map.Entry<String, String> convert(String value) {
-            int eq = value.indexOf('=');
-            if (eq <= 0 || value.substring(0, eq).isBlank()) {
-                throw new TypeConversionException("expected KEY=VALUE, e.g. --header source=demo");
-            }
-            String key = value.substring(0, eq).trim();
-            if (key.equals("event-id")) {
+            Map.Entry<String, String> entry = split(value, "--header source=demo");
+            if (entry.getKey().equals(EventIdHeader.NAME)) {
                 throw new TypeConversionException("event-id is the producer's own header");
             }
-            return Map.entry(key, value.substring(eq + 1));
+            return entry;
         }
+    }
+
+    /** KEY=VALUE into its trimmed key and its value as given; {@code example} shows the form in the error. */
+    private static Map.Entry<String, String> split(String value, String example) {
+        int eq = value.indexOf('=');
+        if (eq <= 0 || value.substring(0, eq).isBlank()) {
+            throw new TypeConversionException("expected KEY=VALUE, e.g. " + example);
+        }
+        return Map.entry(value.substring(0, eq).trim(), value.substring(eq + 1));
     }
 
     /** A readable Java properties file, loaded as UTF-8 (Kafka's tools read them the same way). */

@@ -89,7 +89,7 @@ public class Audit {
         try {
             log.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(lines.auditFileFailed(log.file(), String.valueOf(e.getMessage())), e);
+            throw new UncheckedIOException(failed(log.file(), e), e);
         }
     }
 
@@ -101,7 +101,7 @@ public class Audit {
         try {
             log.close();
         } catch (IOException e) {
-            err.println(lines.auditFileFailed(log.file(), String.valueOf(e.getMessage())));
+            err.println(failed(log.file(), e));
         }
         err.println(lines.auditTableHeader());
         for (AuditTally.Row row : tally.rows()) {
@@ -111,5 +111,9 @@ public class Audit {
         if (tally.withoutId() > 0) {
             err.println(lines.auditWithoutId(tally.withoutId()));
         }
+    }
+
+    private String failed(Path file, IOException e) {
+        return lines.auditFileFailed(file, String.valueOf(e.getMessage()));
     }
 }

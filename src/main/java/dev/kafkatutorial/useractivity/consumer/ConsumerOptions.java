@@ -32,16 +32,12 @@ public final class ConsumerOptions implements Cli.Validated {
     public enum Output { text, json }
 
     @Mixin
-    ClientOptions client = new ClientOptions();
+    ClientOptions client = new ClientOptions(() -> this.consumerProperties);
 
     @Option(names = "--consumer-property", paramLabel = "KEY=VALUE", converter = PropertyConverters.KeyValue.class,
             description = "A consumer property, as kafka-console-consumer takes it; repeatable; wins over "
                     + "--command-config")
     List<Map.Entry<String, String>> consumerProperties = new ArrayList<>();
-
-    {
-        client.programProperties(() -> consumerProperties);
-    }
 
     @Option(names = "--group", paramLabel = "GROUP", converter = NameConverters.GroupName.class,
             description = "Consumer group. Default: " + DEFAULT_GROUP

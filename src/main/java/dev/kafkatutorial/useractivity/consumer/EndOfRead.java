@@ -37,25 +37,7 @@ public final class EndOfRead {
 
     /** A listener that takes the end offsets after {@code reporter} has had its say (the seeks included). */
     public ConsumerRebalanceListener around(ConsumerRebalanceListener reporter) {
-        return new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                reporter.onPartitionsAssigned(partitions);
-                assigned(partitions);
-            }
-
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                reporter.onPartitionsRevoked(partitions);
-                partitions.forEach(ends::remove);
-            }
-
-            @Override
-            public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                reporter.onPartitionsLost(partitions);
-                partitions.forEach(ends::remove);
-            }
-        };
+        return AssignmentHook.after(reporter, this::assigned, partitions -> partitions.forEach(ends::remove));
     }
 
     /** Whether {@code offset} of {@code partition} was written after the assignment: not to be printed. */

@@ -40,7 +40,7 @@ public final class Explain {
 
     /** {@code listener}, followed at each assignment by the explanation. */
     public ConsumerRebalanceListener after(ConsumerRebalanceListener listener) {
-        return new AfterAssignment(listener, this::assigned);
+        return AssignmentHook.after(listener, this::assigned);
     }
 
     /** A commit the broker accepted (seen by the {@link CommitLedger}, automatic ones too). */

@@ -37,7 +37,7 @@ public final class Lag {
 
     /** {@code next}, then one line per assigned partition: after {@code next}, whose seeks move the position. */
     public ConsumerRebalanceListener around(ConsumerRebalanceListener next) {
-        return new AfterAssignment(next, this::assigned);
+        return AssignmentHook.after(next, this::assigned);
     }
 
     /** One line per partition: position, end offset, lag. Asks the broker (bounded); says nothing if it cannot. */

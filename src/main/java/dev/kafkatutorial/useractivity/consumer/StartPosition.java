@@ -72,9 +72,8 @@ public sealed interface StartPosition {
     record Last(long n) implements StartPosition {
         @Override
         public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, ConsumerLines lines) {
-            long start = consumer.beginningOffsets(List.of(partition), wait).get(partition);
-            long end = consumer.endOffsets(List.of(partition), wait).get(partition);
-            consumer.seek(partition, Math.max(start, end - n));
+            Range range = Range.of(consumer, partition, wait);
+            consumer.seek(partition, Math.max(range.start(), range.end() - n));
             return null;
         }
     }
@@ -100,18 +99,25 @@ public sealed interface StartPosition {
     record At(long offset) implements StartPosition {
         @Override
         public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, ConsumerLines lines) {
-            long start = consumer.beginningOffsets(List.of(partition), wait).get(partition);
-            long end = consumer.endOffsets(List.of(partition), wait).get(partition);
-            if (offset > end) {
-                consumer.seek(partition, end);
-                return lines.offsetPastEnd(partition.partition(), offset, end);
+            Range range = Range.of(consumer, partition, wait);
+            if (offset > range.end()) {
+                consumer.seek(partition, range.end());
+                return lines.offsetPastEnd(partition.partition(), offset, range.end());
             }
-            if (offset < start) {
-                consumer.seek(partition, start);
-                return lines.offsetBeforeStart(partition.partition(), offset, start);
+            if (offset < range.start()) {
+                consumer.seek(partition, range.start());
+                return lines.offsetBeforeStart(partition.partition(), offset, range.start());
             }
             consumer.seek(partition, offset);
             return null;
+        }
+    }
+
+    /** The partition's offsets now: its log start (older ones were deleted) and its end (the next to be written). */
+    record Range(long start, long end) {
+        static Range of(Consumer<?, ?> consumer, TopicPartition partition, Duration wait) {
+            return new Range(consumer.beginningOffsets(List.of(partition), wait).get(partition),
+                    consumer.endOffsets(List.of(partition), wait).get(partition));
         }
     }
 }

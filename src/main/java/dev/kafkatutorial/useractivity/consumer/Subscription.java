@@ -59,7 +59,7 @@ public final class Subscription {
             if (options.fromTime() != null && !options.isThrowAwayGroup()) {
                 err.println(lines.groupPositionsMoved(options.group()));
             }
-            listener = new StartOnAssignment(listener, consumer, start, WAIT, lines, err);
+            listener = AssignmentHook.before(listener, assigned -> assigned.forEach(tp -> seek(start, tp)));
         }
         listener = lag.around(listener); // after any seek: the positions reading starts from
         listener = explain == null ? listener : explain.after(listener);
@@ -87,14 +87,19 @@ public final class Subscription {
         consumer.assign(List.of(tp));
         StartPosition start = options.fromTime() != null ? new StartPosition.FromTime(options.fromTime())
                 : StartPosition.of(options.offset());
-        String moved = start.seek(consumer, tp, WAIT, lines);
-        if (moved != null) {
-            err.println(moved);
-        }
+        seek(start, tp);
         if (endOfRead != null) {
             endOfRead.assigned(List.of(tp));
         }
         lag.assigned(List.of(tp));
         return null;
+    }
+
+    /** Moves the partition to where --last, --from-time or --offset start it, saying so when that is not exact. */
+    private void seek(StartPosition start, TopicPartition partition) {
+        String moved = start.seek(consumer, partition, WAIT, lines);
+        if (moved != null) {
+            err.println(moved);
+        }
     }
 }

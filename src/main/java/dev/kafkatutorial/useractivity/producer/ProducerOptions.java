@@ -23,16 +23,12 @@ import picocli.CommandLine.Option;
 public final class ProducerOptions implements Cli.Validated {
 
     @Mixin
-    ClientOptions client = new ClientOptions();
+    ClientOptions client = new ClientOptions(() -> this.producerProperties);
 
     @Option(names = "--producer-property", paramLabel = "KEY=VALUE", converter = PropertyConverters.KeyValue.class,
             description = "A producer property, as kafka-console-producer takes it; repeatable; wins over "
                     + "--command-config")
     List<Map.Entry<String, String>> producerProperties = new ArrayList<>();
-
-    {
-        client.programProperties(() -> producerProperties);
-    }
 
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
 

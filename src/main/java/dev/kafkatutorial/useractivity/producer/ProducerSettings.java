@@ -4,11 +4,9 @@ import dev.kafkatutorial.useractivity.UserActivitySerializer;
 import dev.kafkatutorial.useractivity.cli.AdminSettings;
 import dev.kafkatutorial.useractivity.cli.ClientSettings;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The producer's configuration: the tutorial's {@code KafkaProducer(...)} arguments, and why each is set. */
 public final class ProducerSettings extends ClientSettings {
@@ -22,17 +20,8 @@ public final class ProducerSettings extends ClientSettings {
 
     @Override
     protected Map<String, Object> defaults() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "user-activity-producer");
-        // The tutorial's value_serializer: the event as JSON (Python's json.dumps layout), the key as text.
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, UserActivitySerializer.class);
-        // The tutorial's choice: the leader answers only when every in-sync replica has the event.
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        // A retry after a lost answer can neither duplicate nor reorder an event (needs acks=all).
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // send() and partitionsFor() wait this long for a broker; Kafka's 60 s would hide a wrong address.
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) BROKER_WAIT.toMillis());
+        // The tutorial's KafkaProducer: the event as JSON (Python's json.dumps layout), acks=all, and idempotence.
+        Map<String, Object> config = eventWriter("user-activity-producer", UserActivitySerializer.class);
         // Keep the topic's metadata while the broker is away. Kafka 4's default, "rebootstrap", forgets it as soon
         // as no known broker can be reached and starts over from bootstrap.servers: then every send() during an
         // outage waits max.block.ms for metadata and fails ("Topic ... not present in metadata after 10000 ms")
