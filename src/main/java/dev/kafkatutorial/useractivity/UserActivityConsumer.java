@@ -90,7 +90,7 @@ public final class UserActivityConsumer implements Cli.Program {
         this.err = err;
         this.ledger = ledger;
         this.committer = new Committer(consumer, ledger, COMMIT_WAIT);
-        this.lag = new Lag(consumer, ClientSettings.BROKER_WAIT, lines, err);
+        this.lag = new Lag(consumer, lines, err);
         this.printer = new RecordPrinter(options, lines, lag);
         this.poisonPills = new PoisonPills(lines, err);
         this.endOfRead = options.toEnd() ? new EndOfRead(consumer, ClientSettings.BROKER_WAIT) : null;
@@ -126,7 +126,7 @@ public final class UserActivityConsumer implements Cli.Program {
         Consumer<String, UserActivity> consumer = Failures.build(() -> new KafkaConsumer<>(config), options.client());
         UserActivityConsumer app = new UserActivityConsumer(consumer, options, new LineOutput(out, probe), err, ledger);
         if (options.explain()) {
-            app.explain = new Explain(consumer, config, app.lines, err, ClientSettings.BROKER_WAIT);
+            app.explain = new Explain(consumer, config, app.lines, err);
             ledger.onEachCommit(app.explain::committed);
         }
         app.audit = audit;

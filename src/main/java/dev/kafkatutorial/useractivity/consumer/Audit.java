@@ -18,19 +18,24 @@ import org.apache.kafka.common.header.Header;
 public class Audit {
 
     /** No --audit. */
-    public static final Audit OFF = new Audit();
+    public static final Audit OFF = new Audit(null, null, null, null) {
+        @Override
+        public void read(ConsumerRecord<?, ?> record) {
+        }
+
+        @Override
+        public void printed() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     private final AuditTally tally;
     private final AuditLog log;
     private final AuditLines lines;
     private final PrintStream err;
-
-    private Audit() {
-        this.tally = null;
-        this.log = null;
-        this.lines = null;
-        this.err = null;
-    }
 
     private Audit(AuditTally tally, AuditLog log, AuditLines lines, PrintStream err) {
         this.tally = tally;
@@ -62,9 +67,6 @@ public class Audit {
 
     /** One record printed. */
     public void read(ConsumerRecord<?, ?> record) {
-        if (tally == null) {
-            return;
-        }
         Header header = record.headers().lastHeader(EventIdHeader.NAME);
         String id = header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
         AuditTally.Outcome outcome = tally.read(id, record.partition());
@@ -83,9 +85,6 @@ public class Audit {
 
     /** The batch was printed: append its ids to the file, before any commit can count it as read. */
     public void printed() {
-        if (log == null) {
-            return;
-        }
         try {
             log.flush();
         } catch (IOException e) {
@@ -95,9 +94,6 @@ public class Audit {
 
     /** At exit: the table, per producer run, of everything the group has read (this run and those before). */
     public void close() {
-        if (log == null) {
-            return;
-        }
         try {
             log.close();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.kafkatutorial.useractivity.consumer;
 
+import dev.kafkatutorial.useractivity.cli.ClientSettings;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
@@ -22,20 +23,19 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class Explain {
 
+    private static final Duration WAIT = ClientSettings.BROKER_WAIT;
+
     private final Consumer<?, ?> consumer;
     private final Map<String, Object> config;
     private final ConsumerLines lines;
     private final PrintStream err;
-    private final Duration wait;
     private final Map<TopicPartition, Long> printed = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public Explain(Consumer<?, ?> consumer, Map<String, Object> config, ConsumerLines lines, PrintStream err,
-                   Duration wait) {
+    public Explain(Consumer<?, ?> consumer, Map<String, Object> config, ConsumerLines lines, PrintStream err) {
         this.consumer = consumer;
         this.config = config;
         this.lines = lines;
         this.err = err;
-        this.wait = wait;
     }
 
     /** {@code listener}, followed at each assignment by the explanation. */
@@ -66,8 +66,8 @@ public final class Explain {
         Map<TopicPartition, OffsetAndMetadata> committed;
         Map<TopicPartition, Long> logStart;
         try {
-            committed = consumer.committed(new HashSet<>(partitions), wait);
-            logStart = consumer.beginningOffsets(partitions, wait);
+            committed = consumer.committed(new HashSet<>(partitions), WAIT);
+            logStart = consumer.beginningOffsets(partitions, WAIT);
         } catch (KafkaException e) {
             return; // the explanation is not worth failing the read for; the poll reports a broker that is gone
         }

@@ -1,5 +1,6 @@
 package dev.kafkatutorial.useractivity.consumer;
 
+import dev.kafkatutorial.useractivity.cli.ClientSettings;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
@@ -23,14 +24,14 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class Lag {
 
+    private static final Duration WAIT = ClientSettings.BROKER_WAIT;
+
     private final Consumer<?, ?> consumer;
-    private final Duration wait;
     private final ConsumerLines lines;
     private final PrintStream err;
 
-    public Lag(Consumer<?, ?> consumer, Duration wait, ConsumerLines lines, PrintStream err) {
+    public Lag(Consumer<?, ?> consumer, ConsumerLines lines, PrintStream err) {
         this.consumer = consumer;
-        this.wait = wait;
         this.lines = lines;
         this.err = err;
     }
@@ -48,9 +49,9 @@ public final class Lag {
         try {
             // endOffsets is a ListOffsets request (latest); position() may ask too, for a partition with no
             // committed offset, where auto.offset.reset decides.
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, wait);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, WAIT);
             for (TopicPartition tp : partitions) {
-                long position = consumer.position(tp, wait);
+                long position = consumer.position(tp, WAIT);
                 Long end = ends.get(tp);
                 if (end != null) {
                     err.println(lines.partitionLag(tp.partition(), position, end, Math.max(0, end - position)));
