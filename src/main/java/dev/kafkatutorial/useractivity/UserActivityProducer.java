@@ -148,8 +148,10 @@ public final class UserActivityProducer implements Cli.Program {
     /** The send loop: make an event, print it, send it with a callback, wait for the next. */
     private void produce() {
         Deadline deadline = Deadline.after(options.duration()).cutting(pace);
+        long max = options.maxMessages();
+        boolean paced = !options.interval().isZero();
         pace.start();
-        while (running && fatalError == null && inFlight.sent() < options.maxMessages() && !deadline.passed()) {
+        while (running && fatalError == null && inFlight.sent() < max && !deadline.passed()) {
             UserActivity event = events.get();
             String key = options.keyByUser() ? String.valueOf(event.userId()) : null;
             if (!output.sending(event)) {
@@ -157,9 +159,8 @@ public final class UserActivityProducer implements Cli.Program {
             }
             long sequence = inFlight.sending();
             send(new ProducerRecord<>(topic, null, key, event, eventIds.headers(sequence)), sequence);
-            if (!options.interval().isZero() && inFlight.sent() < options.maxMessages() && !deadline.passed()
-                    && !pace.awaitNext()) {
-                stop();
+            if (paced && inFlight.sent() < max && !deadline.passed() && !pace.awaitNext()) {
+                stop(); // the wait for the next event was cut short
             }
         }
     }
