@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkatutorial.useractivity.processor.ProcessedActivity;
 import dev.kafkatutorial.useractivity.processor.ProcessorOptions;
-import dev.kafkatutorial.useractivity.processor.ProcessorSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,12 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.CommitFailedException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Node;
@@ -138,28 +135,6 @@ class UserActivityProcessorTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("펜싱됨: 같은 transactional.id(user_activity_processor-user_activity)로 다른 프로듀서가 시작해")
                 .doesNotContain("\tat ");
-    }
-
-    @Test
-    void configReadsCommittedAndCommitsOnlyInsideTransactions() {
-        Map<String, Object> consumerConfig = ProcessorSettings.consumer(options);
-        assertThat(consumerConfig).containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
-                .containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
-                .containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "user_activity_processor");
-        assertThat(ProcessorSettings.producer(options))
-                .containsEntry(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "user_activity_processor-user_activity")
-                .containsEntry(ProducerConfig.ACKS_CONFIG, "all");
-    }
-
-    @Test
-    void theOutputIsTheEventsJsonWithItsMessage() {
-        byte[] json = new JsonSerializer<ProcessedActivity>().serialize("t", new ProcessedActivity(
-                UserActivity.of(456, Action.PAYMENT, 1646092800.5, 500L), "💰 사용자 456가 500원 결제했습니다."));
-        String text = new String(json, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("{\"user_id\": 456, \"action\": \"payment\", \"timestamp\": 1646092800.5, "
-                + "\"amount\": 500, \"message\": \"");
-        UserActivity back = new JsonDeserializer<>(UserActivity.class).deserialize("t", json);
-        assertThat(back).isEqualTo(UserActivity.of(456, Action.PAYMENT, 1646092800.5, 500L));
     }
 
     private void addRecords(long from, int count) {

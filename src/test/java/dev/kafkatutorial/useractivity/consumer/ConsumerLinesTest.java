@@ -1,0 +1,35 @@
+package dev.kafkatutorial.useractivity.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kafkatutorial.useractivity.Action;
+import dev.kafkatutorial.useractivity.Language;
+import dev.kafkatutorial.useractivity.UserActivity;
+import org.junit.jupiter.api.Test;
+
+/** The consumer's printed lines, checked against the tutorial's text (../shared/tutorial-ko.md, Step 4.4). */
+class ConsumerLinesTest {
+
+    private final ConsumerLines koConsumer = new ConsumerLines(Language.ko);
+    private final ConsumerLines enConsumer = new ConsumerLines(Language.en);
+
+    private static final UserActivity LOGIN_123 = UserActivity.of(123, Action.LOGIN, 1646092800.0, null);
+    private static final UserActivity PAYMENT_456 = UserActivity.of(456, Action.PAYMENT, 1646092800.0, 500L);
+
+    @Test
+    void consumerLinesAreTheTutorials() {
+        assertThat(koConsumer.received(0, 1, LOGIN_123) + "\n" + koConsumer.received(0, 2, PAYMENT_456)).isEqualTo("""
+                ======= 새 메시지 수신 (파티션: 0, 오프셋: 1) =======
+                🟢 사용자 123가 로그인했습니다.
+
+                ======= 새 메시지 수신 (파티션: 0, 오프셋: 2) =======
+                💰 사용자 456가 500원 결제했습니다.
+                """);
+    }
+
+    @Test
+    void englishMirrorsTheKoreanLines() {
+        assertThat(enConsumer.received(0, 1, LOGIN_123))
+                .isEqualTo("======= New message received (partition: 0, offset: 1) =======\n🟢 User 123 logged in.\n");
+    }
+}
