@@ -1,5 +1,7 @@
 package dev.kafkatutorial.useractivity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,17 @@ public record ProgramOutput(int code, String out, String err) {
 
     public static ProgramOutput processor(String... args) {
         return run(UserActivityProcessor::run, args);
+    }
+
+    /**
+     * The program refused its command line: exit 2, nothing on stdout, one line on stderr that starts with the
+     * program's name and contains {@code named}, without a stack trace.
+     */
+    public void assertRefused(String program, String named) {
+        assertThat(code).isEqualTo(2);
+        assertThat(out).isEmpty();
+        assertThat(err).startsWith(program + ": ").contains(named)
+                .hasLineCount(1).doesNotContain("Exception", "\tat ");
     }
 
     private static ProgramOutput run(ProgramRun.Program program, String... args) {

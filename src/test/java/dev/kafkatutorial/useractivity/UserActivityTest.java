@@ -2,6 +2,7 @@ package dev.kafkatutorial.useractivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The event's timestamp printed as the tutorial's Python prints a float. */
@@ -9,17 +10,13 @@ class UserActivityTest {
 
     @Test
     void aRepeatedTimestampPrintsTheSameAndTheNextOneItsOwn() {
-        assertThat(UserActivity.pythonFloat(1764057000.123)).isEqualTo("1764057000.123");
-        assertThat(UserActivity.pythonFloat(1764057000.123)).isEqualTo("1764057000.123");
-        assertThat(UserActivity.pythonFloat(1764057000.124)).isEqualTo("1764057000.124");
-        assertThat(UserActivity.pythonFloat(1764057001.0)).isEqualTo("1764057001.0");
+        assertThat(Stream.of(1764057000.123, 1764057000.123, 1764057000.124, 1764057001.0).map(UserActivity::pythonFloat))
+                .containsExactly("1764057000.123", "1764057000.123", "1764057000.124", "1764057001.0");
     }
 
     @Test
     void timestampsPrintAsPythonPrintsFloats() {
-        assertThat(UserActivity.pythonFloat(1646092800.0)).isEqualTo("1646092800.0");
-        assertThat(UserActivity.pythonFloat(1764057000.123)).isEqualTo("1764057000.123");
-        assertThat(UserActivity.pythonFloat(0.5)).isEqualTo("0.5");
-        assertThat(UserActivity.pythonFloat(12)).isEqualTo("12.0");
+        assertThat(Stream.of(1646092800.0, 1764057000.123, 0.5, 12.0).map(UserActivity::pythonFloat))
+                .containsExactly("1646092800.0", "1764057000.123", "0.5", "12.0");
     }
 }

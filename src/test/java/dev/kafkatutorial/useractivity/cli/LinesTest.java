@@ -1,5 +1,7 @@
 package dev.kafkatutorial.useractivity.cli;
 
+import static dev.kafkatutorial.useractivity.TutorialEvents.LOGIN_123;
+import static dev.kafkatutorial.useractivity.TutorialEvents.PAYMENT_456;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkatutorial.useractivity.Action;
@@ -14,9 +16,6 @@ class LinesTest {
 
     private final Lines ko = new Lines(Language.ko);
     private final Lines en = new Lines(Language.en);
-
-    private static final UserActivity LOGIN_123 = UserActivity.of(123, Action.LOGIN, 1646092800.0, null);
-    private static final UserActivity PAYMENT_456 = UserActivity.of(456, Action.PAYMENT, 1646092800.0, 500L);
 
     @Test
     void everyActionHasAKoreanAndAnEnglishSentenceWithItsEmoji() {

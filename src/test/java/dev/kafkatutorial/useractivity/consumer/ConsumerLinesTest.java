@@ -1,10 +1,10 @@
 package dev.kafkatutorial.useractivity.consumer;
 
+import static dev.kafkatutorial.useractivity.TutorialEvents.LOGIN_123;
+import static dev.kafkatutorial.useractivity.TutorialEvents.PAYMENT_456;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkatutorial.useractivity.Action;
 import dev.kafkatutorial.useractivity.Language;
-import dev.kafkatutorial.useractivity.UserActivity;
 import org.junit.jupiter.api.Test;
 
 /** The consumer's printed lines, checked against the tutorial's text (../shared/tutorial-ko.md, Step 4.4). */
@@ -12,9 +12,6 @@ class ConsumerLinesTest {
 
     private final ConsumerLines koConsumer = new ConsumerLines(Language.ko);
     private final ConsumerLines enConsumer = new ConsumerLines(Language.en);
-
-    private static final UserActivity LOGIN_123 = UserActivity.of(123, Action.LOGIN, 1646092800.0, null);
-    private static final UserActivity PAYMENT_456 = UserActivity.of(456, Action.PAYMENT, 1646092800.0, 500L);
 
     @Test
     void consumerLinesAreTheTutorials() {

@@ -3,7 +3,6 @@ package dev.kafkatutorial.useractivity.consumer;
 import static dev.kafkatutorial.useractivity.ProgramOutput.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkatutorial.useractivity.ProgramOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,10 +11,13 @@ import picocli.CommandLine;
 /** The consumer's options: the tutorial's group, a one-off read's group, isolation, and one line per bad value. */
 class ConsumerOptionsTest {
 
+    private static ConsumerOptions parse(String... args) {
+        return CommandLine.populateCommand(new ConsumerOptions(), args);
+    }
+
     @Test
     void defaultsAreTheTutorials() {
-        ConsumerOptions consumer = new ConsumerOptions();
-        new CommandLine(consumer).parseArgs();
+        ConsumerOptions consumer = parse();
         assertThat(consumer.group()).isEqualTo("user_activity_group");
         assertThat(consumer.timeout()).isNull();
     }
@@ -27,8 +29,7 @@ class ConsumerOptionsTest {
 
     @Test
     void theConsumersOwnPropertyReachesItsClientAndCommandPropertyWins() {
-        ConsumerOptions consumer = new ConsumerOptions();
-        new CommandLine(consumer).parseArgs("--consumer-property", "fetch.max.wait.ms=100",
+        ConsumerOptions consumer = parse("--consumer-property", "fetch.max.wait.ms=100",
                 "--consumer-property", "max.poll.records=5", "--command-property", "max.poll.records=7");
         assertThat(consumer.client().userProperties()).containsEntry("fetch.max.wait.ms", "100")
                 .containsEntry("max.poll.records", "7");
@@ -36,27 +37,22 @@ class ConsumerOptionsTest {
 
     @Test
     void isolationLevelDefaultsToKafkasAndTakesReadCommitted() {
-        ConsumerOptions options = new ConsumerOptions();
-        new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true).parseArgs();
-        assertThat(options.isolationLevel()).isEqualTo(ConsumerOptions.IsolationLevel.read_uncommitted);
-        new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--isolation-level", "read_committed");
-        assertThat(options.isolationLevel()).isEqualTo(ConsumerOptions.IsolationLevel.read_committed);
+        assertThat(parse().isolationLevel()).isEqualTo(ConsumerOptions.IsolationLevel.read_uncommitted);
+        assertThat(parse("--isolation-level", "read_committed").isolationLevel())
+                .isEqualTo(ConsumerOptions.IsolationLevel.read_committed);
     }
 
     @Test
     void aOneOffReadUsesAThrowAwayGroupUnlessOneIsNamed() {
-        ConsumerOptions tutorial = new ConsumerOptions();
-        new CommandLine(tutorial).parseArgs();
+        ConsumerOptions tutorial = parse();
         assertThat(tutorial.group()).isEqualTo("user_activity_group");
         assertThat(tutorial.isThrowAwayGroup()).isFalse();
 
-        ConsumerOptions fromBeginning = new ConsumerOptions();
-        new CommandLine(fromBeginning).parseArgs("--from-beginning");
+        ConsumerOptions fromBeginning = parse("--from-beginning");
         assertThat(fromBeginning.isThrowAwayGroup()).isTrue();
         assertThat(fromBeginning.group()).startsWith("user-activity-consumer-").isEqualTo(fromBeginning.group());
 
-        ConsumerOptions named = new ConsumerOptions();
-        new CommandLine(named).parseArgs("--from-beginning", "--group", "mine");
+        ConsumerOptions named = parse("--from-beginning", "--group", "mine");
         assertThat(named.group()).isEqualTo("mine");
         assertThat(named.isThrowAwayGroup()).isFalse();
     }
@@ -87,8 +83,6 @@ class ConsumerOptionsTest {
         "--last 5 --partition 0      | --last cannot be combined",
     })
     void aBadConsumerValueExits2WithOneLineNamingIt(String args, String named) {
-        ProgramOutput result = consumer(args.trim().split("\\s+"));
-        assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err()).startsWith("user-activity-consumer: ").contains(named).hasLineCount(1);
+        consumer(args.trim().split("\\s+")).assertRefused("user-activity-consumer", named);
     }
 }

@@ -1,10 +1,10 @@
 package dev.kafkatutorial.useractivity.producer;
 
+import static dev.kafkatutorial.useractivity.TutorialEvents.LOGIN_123;
+import static dev.kafkatutorial.useractivity.TutorialEvents.PAYMENT_456;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkatutorial.useractivity.Action;
 import dev.kafkatutorial.useractivity.Language;
-import dev.kafkatutorial.useractivity.UserActivity;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -13,9 +13,6 @@ class ProducerLinesTest {
 
     private final ProducerLines ko = new ProducerLines(Language.ko);
     private final ProducerLines en = new ProducerLines(Language.en);
-
-    private static final UserActivity LOGIN_123 = UserActivity.of(123, Action.LOGIN, 1646092800.0, null);
-    private static final UserActivity PAYMENT_456 = UserActivity.of(456, Action.PAYMENT, 1646092800.0, 500L);
 
     @Test
     void producerLinesAreTheTutorials() {
