@@ -6,10 +6,12 @@ import dev.kafkatutorial.useractivity.processor.ProcessedActivity;
 import dev.kafkatutorial.useractivity.processor.ProcessorOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -19,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -135,6 +138,54 @@ class UserActivityProcessorTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("펜싱됨: 같은 transactional.id(user_activity_processor-user_activity)로 다른 프로듀서가 시작해")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aNullValueIsSkippedWithALineAndCommittedPastWithTheBatch() {
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(TP0));
+            addRecords(0, 1);
+            consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 1L, null, null)); // a tombstone, say
+            addRecords(2, 1);
+        });
+        consumer.schedulePollTask(processor::stop);
+
+        assertThat(processor.run()).isZero();
+
+        assertThat(producer.history()).as("an output for each event, none for the null").hasSize(2);
+        assertThat(producer.commitCount()).isEqualTo(1);
+        assertThat(producer.consumerGroupOffsetsHistory().get(0).values())
+                .containsExactly(Map.of(TP0, new OffsetAndMetadata(3)));
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("잘못된 메시지를 건너뜁니다 (파티션: 0, 오프셋: 1): 값이 없습니다 (null) | 값: null")
+                .contains("프로세서 종료 - 처리한 메시지: 2, 커밋한 트랜잭션: 1, 중단한 트랜잭션: 0, 건너뛴 메시지: 1");
+    }
+
+    @Test
+    void aPoisonPillIsSkippedAndTheNextTransactionCommitsPastIt() {
+        AtomicLong positionAfterPill = new AtomicLong(-1);
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(TP0));
+            consumer.setPollException(new RecordDeserializationException(
+                    RecordDeserializationException.DeserializationExceptionOrigin.VALUE, TP0, 0, 0L,
+                    TimestampType.CREATE_TIME, null, ByteBuffer.wrap("not json".getBytes(StandardCharsets.UTF_8)),
+                    new RecordHeaders(), "bad value", new IllegalArgumentException("Unrecognized token 'not'")));
+        });
+        consumer.schedulePollTask(() -> {
+            positionAfterPill.set(consumer.position(TP0));
+            addRecords(1, 2);
+        });
+        consumer.schedulePollTask(processor::stop);
+
+        assertThat(processor.run()).isZero();
+
+        assertThat(positionAfterPill).as("seek(offset + 1): the pill cannot block the partition").hasValue(1);
+        assertThat(producer.history()).hasSize(2);
+        assertThat(producer.consumerGroupOffsetsHistory().get(0).values())
+                .containsExactly(Map.of(TP0, new OffsetAndMetadata(3)));
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("잘못된 메시지를 건너뜁니다 (파티션: 0, 오프셋: 0): ", "(8 bytes)")
+                .contains("프로세서 종료 - 처리한 메시지: 2, 커밋한 트랜잭션: 1, 중단한 트랜잭션: 0, 건너뛴 메시지: 1");
     }
 
     private void addRecords(long from, int count) {
