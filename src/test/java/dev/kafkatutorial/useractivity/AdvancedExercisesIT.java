@@ -36,7 +36,7 @@ class AdvancedExercisesIT {
     private static final Pattern ASSIGNED = Pattern.compile("======= 파티션 할당: ([\\d, ]+|없음) =======");
 
     private static String[] args(String topic, String... more) {
-        return Stream.concat(Stream.of("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic),
+        return Stream.concat(Stream.of(TestKafka.bootstrapArgs("--topic", topic)),
                 Stream.of(more)).toArray(String[]::new);
     }
 

@@ -35,14 +35,14 @@ class AuditIT {
         TestKafka.createTopic(topic, 1);
         TopicPartition partition = new TopicPartition(topic, 0);
         Path file = dir.resolve("group.ids");
-        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--interval", "0", "--max-messages", "300", "--output", "json");
+        ProgramRun producer = ProgramRun.producer(TestKafka.bootstrapArgs("--topic", topic,
+                "--interval", "0", "--max-messages", "300", "--output", "json"));
         assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
         String firstId = Figures.Sends.of(producer.out()).acknowledged().iterator().next();
         String run = firstId.substring(0, firstId.lastIndexOf('-'));
 
-        String[] consumer = {"--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic, "--group", topic,
-                "--output", "json", "--audit", "--audit-file", file.toString(), "--max-messages", "100"};
+        String[] consumer = TestKafka.bootstrapArgs("--topic", topic, "--group", topic,
+                "--output", "json", "--audit", "--audit-file", file.toString(), "--max-messages", "100");
         ProgramRun first = ProgramRun.consumer(consumer);
         assertThat(first.awaitExit(LIMIT)).as(first.err()).isZero();
         // One partition, one producer run: sequence n is at offset n. Offsets 100-199 go before the group reads them.
@@ -67,12 +67,12 @@ class AuditIT {
     void explainsCommitsAsTheGroupsCommittedOffsets() throws Exception {
         String topic = "explain-" + System.nanoTime();
         TestKafka.createTopic(topic, 3);
-        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--interval", "0", "--max-messages", "300", "--key", "user_id", "--output", "json");
+        ProgramRun producer = ProgramRun.producer(TestKafka.bootstrapArgs("--topic", topic,
+                "--interval", "0", "--max-messages", "300", "--key", "user_id", "--output", "json"));
         assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
 
-        ProgramRun consumer = ProgramRun.consumer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--group", topic, "--output", "json", "--explain", "--max-messages", "250", "--manual-commit");
+        ProgramRun consumer = ProgramRun.consumer(TestKafka.bootstrapArgs("--topic", topic,
+                "--group", topic, "--output", "json", "--explain", "--max-messages", "250", "--manual-commit"));
         assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
 
         String err = consumer.err();

@@ -6,6 +6,7 @@ import dev.kafkatutorial.useractivity.broker.LocalKafkaBroker;
 import dev.kafkatutorial.useractivity.broker.TestKafka;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,13 +47,11 @@ class BrokerRestartIT {
             Figures.Sends sends = Figures.Sends.of(producer.out());
 
             // All of the topic, then one idle second: the end offset is known, so the wait is a state, not a guess.
-            ProgramRun consumer = ProgramRun.consumer("--bootstrap-server", broker.bootstrapServers(), "--topic", topic,
-                    "--group", topic, "--output", "json", "--max-messages", String.valueOf(EVENTS), "--timeout-ms", "30000");
-            assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
+            List<String> read = EventIds.readByTheConsumer(broker.bootstrapServers(), topic, EVENTS, LIMIT);
 
             Figures figures = Figures.count("broker restart", "broker restarted under --interval 0 (down after "
                     + completedWhenShutdownStarted + " acknowledged, for " + outage.toMillis() + " ms; "
-                    + completedWhenDown + " when down)", summary[0], sends, EventIds.inJsonLines(consumer.out()));
+                    + completedWhenDown + " when down)", summary[0], sends, read);
             assertThat(completedWhenShutdownStarted).as("the outage began mid-stream").isLessThan(EVENTS);
             assertThat(summary).containsExactly(EVENTS, EVENTS, 0);
             assertThat(sends.acknowledged()).hasSize(EVENTS);

@@ -18,14 +18,12 @@ class ConsumerIncludeIT {
         List<String> topics = List.of(prefix + "-a", prefix + "-b");
         for (String topic : topics) {
             TestKafka.createTopic(topic, 1);
-            ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(),
-                    "--topic", topic, "--interval", "0", "--max-messages", "2", "--quiet");
+            ProgramRun producer = ProgramRun.producer(TestKafka.bootstrapArgs("--topic", topic, "--interval", "0", "--max-messages", "2", "--quiet"));
             assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
         }
         TestKafka.createTopic(prefix + "-other-c", 1); // matches the prefix, not the pattern: never read
 
-        ProgramRun consumer = ProgramRun.consumer("--bootstrap-server", TestKafka.bootstrapServers(),
-                "--include", prefix.replace("-", "\\-") + "-[ab]", "--from-beginning", "--to-end");
+        ProgramRun consumer = ProgramRun.consumer(TestKafka.bootstrapArgs("--include", prefix.replace("-", "\\-") + "-[ab]", "--from-beginning", "--to-end"));
         assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
 
         List<String> banners = consumer.out().lines().filter(line -> line.startsWith("=======")).sorted().toList();

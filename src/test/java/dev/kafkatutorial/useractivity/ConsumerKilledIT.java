@@ -57,14 +57,13 @@ class ConsumerKilledIT {
         String topic = "killed-" + mode.replace(' ', '-') + "-" + System.nanoTime();
         TestKafka.createTopic(topic, 1);
         TopicPartition partition = new TopicPartition(topic, 0);
-        List<String> consumer = new ArrayList<>(List.of("consumer", "--bootstrap-server", TestKafka.bootstrapServers(),
-                "--topic", topic, "--group", topic, "--output", "json",
+        List<String> consumer = new ArrayList<>(List.of(TestKafka.bootstrapArgs("--topic", topic, "--group", topic, "--output", "json",
                 "--property", "max.poll.records=" + MAX_POLL_RECORDS,
                 // The killed member never says goodbye: the group waits this long (the broker's minimum, not
                 // Kafka's 45 s) before the restarted consumer gets its partition.
                 "--property", "session.timeout.ms=6000",
                 // --audit counts by event id too, in the group's file that survives the kill (checked below)
-                "--audit", "--audit-file", Path.of("target", topic + ".audit").toAbsolutePath().toString()));
+                "--audit", "--audit-file", Path.of("target", topic + ".audit").toAbsolutePath().toString())));
         if (manual) {
             consumer.add("--manual-commit");
         } else {
@@ -77,8 +76,8 @@ class ConsumerKilledIT {
         // is still reading when it is killed. Started earlier, a slow group join (a broker's initial rebalance
         // delay, a loaded machine) would let it find the whole topic there and read it before its first commit.
         await().atMost(LIMIT).until(() -> !first.isAlive() || first.err().contains(ASSIGNED));
-        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--interval", "1ms", "--max-messages", String.valueOf(EVENTS), "--output", "json");
+        ProgramRun producer = ProgramRun.producer(TestKafka.bootstrapArgs("--topic", topic,
+                "--interval", "1ms", "--max-messages", String.valueOf(EVENTS), "--output", "json"));
         // Killed once it has read enough and the group has a commit of it: a kill before any commit proves nothing.
         // A consumer that never commits reads everything instead, and fails below.
         await().atMost(LIMIT).pollInterval(Duration.ofMillis(250)).until(() -> !first.isAlive()
@@ -134,7 +133,7 @@ class ConsumerKilledIT {
     }
 
     private JarProcess start(List<String> args) {
-        JarProcess process = JarProcess.start(args.toArray(String[]::new));
+        JarProcess process = JarProcess.start("consumer", args.toArray(String[]::new));
         started.add(process);
         return process;
     }

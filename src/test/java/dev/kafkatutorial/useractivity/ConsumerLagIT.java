@@ -3,10 +3,7 @@ package dev.kafkatutorial.useractivity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kafkatutorial.useractivity.broker.TestKafka;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,45 +22,40 @@ import org.junit.jupiter.api.Test;
  */
 class ConsumerLagIT {
 
-    private static final Duration LIMIT = Duration.ofSeconds(60);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     @Test
     void eachRecordsLagIsTheEventsAfterIt() throws Exception {
-        String topic = "lag-" + System.nanoTime();
-        TestKafka.createTopic(topic, 1);
-        produce(topic, 5);
+        TopicFixture topic = TopicFixture.create("lag", 1);
+        topic.produce(5);
 
-        ProgramRun json = read(topic, "--from-beginning", "--to-end", "--output", "json");
-        List<JsonNode> records = json.out().lines().map(ConsumerLagIT::parse).toList();
+        ProgramRun json = topic.read("--from-beginning", "--to-end", "--output", "json");
+        List<JsonNode> records = JsonLines.parse(json.out());
         assertThat(records).hasSize(5);
         for (JsonNode record : records) {
             assertThat(record.get("lag").isNumber()).as(record.toString()).isTrue();
             assertThat(record.get("lag").asLong()).as(record.toString()).isEqualTo(4 - record.get("offset").asLong());
         }
         // from the beginning: position 0, so the lag at assignment is the end offset
-        assertThat(json.err()).contains("파티션 0: 위치 0, 끝 " + ends(topic, 1).get(0) + ", 남은 메시지 5");
+        assertThat(json.err()).contains("파티션 0: 위치 0, 끝 " + ends(topic.name(), 1).get(0) + ", 남은 메시지 5");
         assertThat(json.err()).contains("컨슈머 종료 - 처리한 메시지: 5, 건너뛴 메시지: 0");
 
-        ProgramRun text = read(topic, "--from-beginning", "--to-end", "--print", "lag");
+        ProgramRun text = topic.read("--from-beginning", "--to-end", "--print", "lag");
         List<String> lagLines = text.out().lines().filter(line -> line.startsWith("남은 메시지: ")).toList();
         assertThat(lagLines).containsExactly("남은 메시지: 4", "남은 메시지: 3", "남은 메시지: 2", "남은 메시지: 1",
                 "남은 메시지: 0");
 
         // the line comes after --last's seek: the position reading starts from
-        ProgramRun last = read(topic, "--last", "2", "--to-end");
+        ProgramRun last = topic.read("--last", "2", "--to-end");
         assertThat(last.err()).contains("파티션 0: 위치 3, 끝 5, 남은 메시지 2");
     }
 
     @Test
     void theSummaryLeavesEndMinusCommitted() throws Exception {
-        String topic = "lag-left-" + System.nanoTime();
-        String group = topic + "-group";
-        TestKafka.createTopic(topic, 2);
-        produce(topic, 20);
+        TopicFixture topic = TopicFixture.create("lag-left", 2);
+        String group = topic.group();
+        topic.produce(20);
 
-        ProgramRun consumer = read(topic, "--group", group, "--max-messages", "3");
-        Map<Integer, Long> ends = ends(topic, 2);
+        ProgramRun consumer = topic.read("--group", group, "--max-messages", "3");
+        Map<Integer, Long> ends = ends(topic.name(), 2);
         for (int p = 0; p < 2; p++) { // a new group starts at the earliest offset: 0
             assertThat(consumer.err()).contains("파티션 " + p + ": 위치 0, 끝 " + ends.get(p) + ", 남은 메시지 " + ends.get(p));
         }
@@ -72,26 +64,12 @@ class ConsumerLagIT {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             for (int p = 0; p < 2; p++) {
-                OffsetAndMetadata offset = committed.get(new TopicPartition(topic, p));
+                OffsetAndMetadata offset = committed.get(new TopicPartition(topic.name(), p));
                 left += ends.get(p) - (offset == null ? 0 : offset.offset());
             }
         }
         assertThat(left).isEqualTo(17);
         assertThat(consumer.err()).contains("컨슈머 종료 - 처리한 메시지: 3, 건너뛴 메시지: 0, 남은 메시지: " + left);
-    }
-
-    private static void produce(String topic, int count) throws InterruptedException {
-        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--interval", "0", "--max-messages", String.valueOf(count), "--quiet");
-        assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
-    }
-
-    private static ProgramRun read(String topic, String... more) throws InterruptedException {
-        List<String> args = new ArrayList<>(List.of("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic));
-        args.addAll(List.of(more));
-        ProgramRun consumer = ProgramRun.consumer(args.toArray(String[]::new));
-        assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
-        return consumer;
     }
 
     private static Map<Integer, Long> ends(String topic, int partitions) throws Exception {
@@ -109,13 +87,5 @@ class ConsumerLagIT {
 
     private static Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
-    }
-
-    private static JsonNode parse(String line) {
-        try {
-            return MAPPER.readTree(line);
-        } catch (Exception e) {
-            throw new AssertionError("not a JSON line: " + line, e);
-        }
     }
 }

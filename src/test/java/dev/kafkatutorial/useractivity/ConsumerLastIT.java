@@ -3,13 +3,11 @@ package dev.kafkatutorial.useractivity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kafkatutorial.useractivity.broker.TestKafka;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,14 +16,10 @@ import org.junit.jupiter.api.Test;
  */
 class ConsumerLastIT {
 
-    private static final Duration LIMIT = Duration.ofSeconds(60);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     @Test
     void lastFivePrintsTheLastFiveOfEachPartition() throws Exception {
-        String topic = "last-" + System.nanoTime();
-        TestKafka.createTopic(topic, 2);
-        produce(topic, 40, "--key", "user_id"); // keyed: the events spread over both partitions
+        TopicFixture topic = TopicFixture.create("last", 2);
+        topic.produce(40, "--key", "user_id"); // keyed: the events spread over both partitions
         Map<Integer, List<Long>> all = byPartition(read(topic, "--from-beginning"));
         assertThat(all.values().stream().mapToInt(List::size).sum()).isEqualTo(40);
         assertThat(all.values()).as("both partitions hold more than 5").allMatch(offsets -> offsets.size() > 5).hasSize(2);
@@ -40,41 +34,22 @@ class ConsumerLastIT {
 
     @Test
     void aNegativeOffsetOnOnePartitionReadsItsLastEvents() throws Exception {
-        String topic = "last-one-" + System.nanoTime();
-        TestKafka.createTopic(topic, 1);
-        produce(topic, 10);
+        TopicFixture topic = TopicFixture.create("last-one", 1);
+        topic.produce(10);
 
         Map<Integer, List<Long>> last = byPartition(read(topic, "--partition", "0", "--offset", "-3"));
 
         assertThat(last).isEqualTo(Map.of(0, List.of(7L, 8L, 9L)));
     }
 
-    private static String read(String topic, String... start) throws InterruptedException {
-        List<String> args = new java.util.ArrayList<>(List.of("--bootstrap-server", TestKafka.bootstrapServers(),
-                "--topic", topic, "--to-end", "--output", "json"));
-        args.addAll(List.of(start));
-        ProgramRun consumer = ProgramRun.consumer(args.toArray(String[]::new));
-        assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
-        return consumer.out();
-    }
-
-    private static void produce(String topic, int events, String... more) throws InterruptedException {
-        List<String> args = new java.util.ArrayList<>(List.of("--bootstrap-server", TestKafka.bootstrapServers(),
-                "--topic", topic, "--interval", "0", "--max-messages", String.valueOf(events), "--quiet"));
-        args.addAll(List.of(more));
-        ProgramRun producer = ProgramRun.producer(args.toArray(String[]::new));
-        assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
+    private static String read(TopicFixture topic, String... start) throws InterruptedException {
+        return topic.read(Stream.concat(Stream.of("--to-end", "--output", "json"), Stream.of(start))
+                .toArray(String[]::new)).out();
     }
 
     /** Offsets read per partition, in order. */
     private static Map<Integer, List<Long>> byPartition(String jsonLines) {
-        return jsonLines.lines().map(line -> {
-            try {
-                return MAPPER.readTree(line);
-            } catch (Exception e) {
-                throw new AssertionError("not a JSON line: " + line, e);
-            }
-        }).collect(Collectors.groupingBy(node -> node.get("partition").asInt(), TreeMap::new,
+        return JsonLines.parse(jsonLines).stream().collect(Collectors.groupingBy(node -> node.get("partition").asInt(), TreeMap::new,
                 Collectors.mapping((JsonNode node) -> node.get("offset").asLong(), Collectors.toList())));
     }
 }

@@ -2,6 +2,7 @@ package dev.kafkatutorial.useractivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kafkatutorial.useractivity.consumer.ConsumerLines;
 import dev.kafkatutorial.useractivity.consumer.ConsumerOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -146,6 +147,35 @@ class ConsumerLoopTest {
         assertThat(committedAtClose).isEqualTo(2);
         assertThat(consumer.closed()).isTrue();
         assertThat(err()).contains("컨슈머 종료 - 처리한 메시지: 2, 건너뛴 메시지: 0").doesNotContain("\tat ");
+    }
+
+    @Test
+    void eachRecordIsPrintedAsTheTutorialPrintsIt() {
+        UserActivityConsumer program = program("--group", "g", "--max-messages", "2");
+        assignOnFirstPoll(0, 1);
+
+        assertThat(program.run()).isZero();
+        ConsumerLines tutorial = new ConsumerLines(Language.ko);
+        assertThat(out()).isEqualTo(tutorial.received(0, 0, record(0).value()) + "\n"
+                + tutorial.received(0, 1, record(1).value()) + "\n");
+        assertThat(err()).contains("컨슈머 종료 - 처리한 메시지: 2, 건너뛴 메시지: 0");
+    }
+
+    @Test
+    void aNullValueIsSkippedWithALineAndCommittedPast() {
+        UserActivityConsumer program = program("--group", "g", "--manual-commit");
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0));
+            consumer.addRecord(record(0));
+            consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 1L, null, null)); // a tombstone, say: last of its batch
+        });
+        consumer.schedulePollTask(program::stop);
+
+        assertThat(program.run()).isZero();
+        assertThat(out().lines().filter(l -> l.startsWith("======="))).hasSize(1);
+        assertThat(err()).contains("잘못된 메시지를 건너뜁니다 (파티션: 0, 오프셋: 1): 값이 없습니다 (null) | 값: null",
+                "컨슈머 종료 - 처리한 메시지: 1, 건너뛴 메시지: 1");
+        assertThat(committedAtClose).as("the null counts as read: the group does not meet it again").isEqualTo(2);
     }
 
     private long committed() {

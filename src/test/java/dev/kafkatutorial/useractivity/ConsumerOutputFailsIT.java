@@ -93,8 +93,8 @@ class ConsumerOutputFailsIT {
     private static String produce(String name, int events) throws InterruptedException {
         String topic = "out-" + name + "-" + System.nanoTime();
         TestKafka.createTopic(topic, 1);
-        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--interval", "0", "--max-messages", String.valueOf(events), "--quiet");
+        ProgramRun producer = ProgramRun.producer(TestKafka.bootstrapArgs("--topic", topic,
+                "--interval", "0", "--max-messages", String.valueOf(events), "--quiet"));
         assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
         return topic;
     }
@@ -103,7 +103,8 @@ class ConsumerOutputFailsIT {
     private static Process consumer(String topic, File out, Path err, String... more) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JarProcess.JAR.toString(),
-                "consumer", "--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic, "--group", topic));
+                "consumer"));
+        command.addAll(List.of(TestKafka.bootstrapArgs("--topic", topic, "--group", topic)));
         command.addAll(List.of(more));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
         if (out != null) {

@@ -3,15 +3,12 @@ package dev.kafkatutorial.useractivity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kafkatutorial.useractivity.broker.TestKafka;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,18 +17,12 @@ import org.junit.jupiter.api.Test;
  */
 class ConsumerPrintIT {
 
-    private static final Duration LIMIT = Duration.ofSeconds(60);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     @Test
     void theDetailLinesMatchTheRecords() throws Exception {
-        String topic = "print-" + System.nanoTime();
-        TestKafka.createTopic(topic, 1);
-        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--interval", "0", "--max-messages", "3", "--quiet", "--key", "user_id");
-        assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
+        TopicFixture topic = TopicFixture.create("print", 1);
+        topic.produce(3, "--key", "user_id");
 
-        List<JsonNode> records = read(topic, "--output", "json").lines().map(ConsumerPrintIT::parse).toList();
+        List<JsonNode> records = JsonLines.parse(read(topic, "--output", "json"));
         String text = read(topic, "--print", "timestamp,headers,key");
 
         DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS z", Locale.ROOT);
@@ -53,20 +44,8 @@ class ConsumerPrintIT {
         return line.contains("사용자 ");
     }
 
-    private static String read(String topic, String... more) throws InterruptedException {
-        List<String> args = new ArrayList<>(List.of("--bootstrap-server", TestKafka.bootstrapServers(),
-                "--topic", topic, "--from-beginning", "--to-end"));
-        args.addAll(List.of(more));
-        ProgramRun consumer = ProgramRun.consumer(args.toArray(String[]::new));
-        assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
-        return consumer.out();
-    }
-
-    private static JsonNode parse(String line) {
-        try {
-            return MAPPER.readTree(line);
-        } catch (Exception e) {
-            throw new AssertionError("not a JSON line: " + line, e);
-        }
+    private static String read(TopicFixture topic, String... more) throws InterruptedException {
+        return topic.read(Stream.concat(Stream.of("--from-beginning", "--to-end"), Stream.of(more))
+                .toArray(String[]::new)).out();
     }
 }

@@ -20,18 +20,17 @@ import org.junit.jupiter.api.Test;
  */
 class ConsumerStartPositionIT {
 
-    private static final Duration LIMIT = Duration.ofSeconds(60);
+    private static final Duration LIMIT = TopicFixture.LIMIT;
 
     @Test
     void anOffsetPastTheEndWaitsThereForNewEvents() throws Exception {
-        String topic = "past-end-" + System.nanoTime();
-        TestKafka.createTopic(topic, 1);
-        ProgramRun.sendEvents(topic, 10, LIMIT);
-        ProgramRun consumer = ProgramRun.consumer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--partition", "0", "--offset", "1000", "--output", "json", "--max-messages", "2");
+        TopicFixture topic = TopicFixture.create("past-end", 1);
+        topic.produce(10);
+        ProgramRun consumer = topic.consumer("--partition", "0", "--offset", "1000", "--output", "json",
+                "--max-messages", "2");
 
         await().atMost(LIMIT).until(() -> consumer.err().contains("오프셋 1000은(는) 파티션 0의 끝(10)을 지났습니다"));
-        ProgramRun.sendEvents(topic, 2, LIMIT); // offsets 10 and 11: what a consumer waiting at the end reads
+        topic.produce(2); // offsets 10 and 11: what a consumer waiting at the end reads
 
         assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
         assertThat(EventIds.offsetsInJsonLines(consumer.out())).containsExactly(10L, 11L);
@@ -40,18 +39,15 @@ class ConsumerStartPositionIT {
 
     @Test
     void anOffsetAlreadyDeletedStartsAtTheLogStartAndSaysSo() throws Exception {
-        String topic = "deleted-" + System.nanoTime();
-        TestKafka.createTopic(topic, 1);
-        ProgramRun.sendEvents(topic, 10, LIMIT);
+        TopicFixture topic = TopicFixture.create("deleted", 1);
+        topic.produce(10);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
             // What retention does to old segments: the log now starts at offset 5.
-            admin.deleteRecords(Map.of(new TopicPartition(topic, 0), RecordsToDelete.beforeOffset(5))).all()
+            admin.deleteRecords(Map.of(new TopicPartition(topic.name(), 0), RecordsToDelete.beforeOffset(5))).all()
                     .get(30, TimeUnit.SECONDS);
         }
-        ProgramRun consumer = ProgramRun.consumer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--partition", "0", "--offset", "2", "--output", "json", "--max-messages", "5");
+        ProgramRun consumer = topic.read("--partition", "0", "--offset", "2", "--output", "json", "--max-messages", "5");
 
-        assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
         assertThat(EventIds.offsetsInJsonLines(consumer.out())).containsExactly(5L, 6L, 7L, 8L, 9L);
         assertThat(consumer.err()).contains("오프셋 2은(는) 파티션 0에서 이미 삭제되었습니다: 남아 있는 첫 오프셋 5부터 읽습니다");
     }

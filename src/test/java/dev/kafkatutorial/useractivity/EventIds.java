@@ -1,5 +1,7 @@
 package dev.kafkatutorial.useractivity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -49,6 +51,18 @@ final class EventIds {
                 throw new UncheckedIOException("not a JSON line: " + line, e);
             }
         }).toList();
+    }
+
+    /**
+     * Every id the consumer program prints reading the topic in group {@code topic} on the broker at
+     * {@code bootstrapServers}: all {@code events}, then an idle 30 s that only matters if one is missing.
+     */
+    static List<String> readByTheConsumer(String bootstrapServers, String topic, int events, Duration limit)
+            throws InterruptedException {
+        ProgramRun consumer = ProgramRun.consumer("--bootstrap-server", bootstrapServers, "--topic", topic,
+                "--group", topic, "--output", "json", "--max-messages", String.valueOf(events), "--timeout-ms", "30000");
+        assertThat(consumer.awaitExit(limit)).as(consumer.err()).isZero();
+        return inJsonLines(consumer.out());
     }
 
     /**

@@ -45,6 +45,13 @@ final class JarProcess implements AutoCloseable {
         return new JarProcess(List.of(args));
     }
 
+    /** {@code program} (producer, consumer, processor, doctor) with {@code args}. */
+    static JarProcess start(String program, String[] args) {
+        List<String> all = new ArrayList<>(List.of(program));
+        all.addAll(List.of(args));
+        return new JarProcess(all);
+    }
+
     /** The exit code, once the process ends by itself within {@code limit}; killed and failed otherwise. */
     int awaitExit(Duration limit) throws InterruptedException {
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -31,8 +32,9 @@ class LauncherIT {
         String topic = "launcher-" + System.nanoTime();
         TestKafka.createTopic(topic, 1);
         Path err = build.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder("bash", "bin/user-activity-kafka", "consumer",
-                "--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic, "--group", topic)
+        List<String> command = new ArrayList<>(List.of("bash", "bin/user-activity-kafka", "consumer"));
+        command.addAll(List.of(TestKafka.bootstrapArgs("--topic", topic, "--group", topic)));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(build.resolve("stdout.txt").toFile()).redirectError(err.toFile());
         builder.environment().put("USER_ACTIVITY_JAR", jar.toString());
         Process script = builder.start();

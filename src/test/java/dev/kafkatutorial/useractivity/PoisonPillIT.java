@@ -106,8 +106,7 @@ class PoisonPillIT {
         }
 
         // Stopped once every record is accounted for (a state, not an idle time that a slow machine can cut short).
-        ProgramRun consumer = ProgramRun.stoppableConsumer("--bootstrap-server", TestKafka.bootstrapServers(),
-                "--topic", topic, "--group", topic);
+        ProgramRun consumer = ProgramRun.stoppableConsumer(TestKafka.bootstrapArgs("--topic", topic, "--group", topic));
         await().atMost(Duration.ofSeconds(90)).until(() -> RECEIVED.matcher(consumer.out()).results().count() >= VALID
                 && consumer.err().lines().filter(l -> SKIPPED.matcher(l).matches()).count() >= malformedAt.size());
         consumer.stop();

@@ -33,18 +33,14 @@ class ProducerConsumerIT {
     private final Lines korean = new Lines(Language.ko);
 
     private static String[] args(String topic, String... more) {
-        List<String> all = new ArrayList<>(List.of("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic));
+        List<String> all = new ArrayList<>(List.of(TestKafka.bootstrapArgs("--topic", topic)));
         all.addAll(List.of(more));
         return all.toArray(String[]::new);
     }
 
-    private static String unique(TestInfo test) {
-        return test.getTestMethod().orElseThrow().getName() + "-" + System.nanoTime();
-    }
-
     @Test
     void whatTheProducerReportsIsWhatTheConsumerPrints(TestInfo test) throws Exception {
-        String topic = unique(test);
+        String topic = TopicFixture.uniqueName(test);
         TestKafka.createTopic(topic, 1);
         ProgramRun consumer = ProgramRun.consumer(args(topic, "--group", topic, "--max-messages", "5"));
         ProgramRun producer = ProgramRun.producer(args(topic, "--max-messages", "5", "--interval", "100ms", "--seed", "7"));
@@ -85,7 +81,7 @@ class ProducerConsumerIT {
 
     @Test
     void aConsumerStartedAfterTheProducerReadsFromTheEarliestOffset(TestInfo test) throws Exception {
-        String topic = unique(test);
+        String topic = TopicFixture.uniqueName(test);
         ProgramRun producer = ProgramRun.producer(args(topic, "--max-messages", "3", "--interval", "0", "--lang", "en"));
         assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
         assertThat(producer.out()).contains("Message sent successfully - topic: " + topic + ", partition: 0, offset: 2");
@@ -101,7 +97,7 @@ class ProducerConsumerIT {
 
     @Test
     void stoppingAtMaxMessagesCommitsExactlyWhatWasPrinted(TestInfo test) throws Exception {
-        String topic = unique(test);
+        String topic = TopicFixture.uniqueName(test);
         ProgramRun producer = ProgramRun.producer(args(topic, "--max-messages", "10", "--interval", "0"));
         assertThat(producer.awaitExit(LIMIT)).isZero();
 
@@ -117,7 +113,7 @@ class ProducerConsumerIT {
 
     @Test
     void aMalformedRecordIsReportedWithPartitionAndOffsetAndSkipped(TestInfo test) throws Exception {
-        String topic = unique(test);
+        String topic = TopicFixture.uniqueName(test);
         TestKafka.createTopic(topic, 1);
         byte[] valid = "{\"user_id\": 123, \"action\": \"login\", \"timestamp\": 1646092800.0}".getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of(
@@ -169,7 +165,7 @@ class ProducerConsumerIT {
     @Test
     void kafkasLogsStayHiddenUnlessVerbose(TestInfo test) throws Exception {
         // A process of its own: the logging level is fixed when a JVM logs for the first time.
-        String topic = unique(test);
+        String topic = TopicFixture.uniqueName(test);
         Shell shell = new Shell(Path.of("").toAbsolutePath(), Map.of());
         String producer = "java -jar target/user-activity-kafka.jar producer --max-messages 1 --interval 0 "
                 + "--bootstrap-server " + TestKafka.bootstrapServers() + " --topic " + topic;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kafkatutorial.useractivity.producer.ProducerLines;
 import dev.kafkatutorial.useractivity.producer.ProducerOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -41,6 +42,38 @@ class ProducerLoopTest {
                 .parseArgs(concat(args, "--bootstrap-server", "localhost:1", "--topic", "t"));
         return new UserActivityProducer(producer, options, new RandomActivities(new Random(1), Clock.systemUTC()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void eachEventIsPrintedThenSentAndItsCallbackPrintsWhereItLanded() throws Exception {
+        UserActivityProducer program = program("--interval", "0", "--max-messages", "2");
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(program::run);
+        awaitSends(2);
+        assertThat(producer.completeNext()).isTrue();
+        assertThat(producer.completeNext()).isTrue();
+
+        assertThat(exit.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS)).isZero();
+        ProducerLines tutorial = new ProducerLines(Language.ko);
+        List<String> sending = producer.history().stream().map(r -> tutorial.sending(r.value())).toList();
+        assertThat(out().lines().filter(l -> l.startsWith("메시지 전송: "))).as("each event as it was sent")
+                .containsExactlyElementsOf(sending);
+        assertThat(out().lines().filter(l -> l.startsWith("메시지 전송 성공 - ")))
+                .containsExactly("메시지 전송 성공 - 토픽: t, 파티션: 0, 오프셋: 0",
+                        "메시지 전송 성공 - 토픽: t, 파티션: 0, 오프셋: 1");
+        assertThat(err()).contains("프로듀서 종료 - 전송: 2, 성공: 2, 실패: 0");
+    }
+
+    @Test
+    void aTransactionalIdSendsInTransactionsOfTheGivenSize() throws Exception {
+        UserActivityProducer program = program("--transactional-id", "tx", "--transaction-size", "2",
+                "--interval", "0", "--max-messages", "4", "--quiet");
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(program::run);
+
+        assertThat(exit.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS)).isZero();
+        assertThat(producer.transactionInitialized()).isTrue();
+        assertThat(producer.commitCount()).isEqualTo(2);
+        assertThat(producer.history()).hasSize(4);
+        assertThat(err()).contains("프로듀서 종료 - 전송: 4, 성공: 4, 실패: 0");
     }
 
     @Test

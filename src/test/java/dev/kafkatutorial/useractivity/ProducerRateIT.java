@@ -33,17 +33,13 @@ class ProducerRateIT {
             "진행 - 전송: \\d+, 성공: \\d+ \\(초당 \\d+건\\), 지연\\(ms\\) 평균 [\\d.]+, p50 [\\d.]+, p95 [\\d.]+, "
                     + "p99 [\\d.]+, 최대 [\\d.]+");
 
-    private static String unique(TestInfo test) {
-        return test.getTestMethod().orElseThrow().getName() + "-" + System.nanoTime();
-    }
-
     @Test
     void rate200For3sSendsAbout600AndReportsThePercentiles(TestInfo test) throws Exception {
-        String topic = unique(test);
+        String topic = TopicFixture.uniqueName(test);
         TestKafka.createTopic(topic, 1);
         long started = System.nanoTime();
-        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--rate", "200", "--duration", "3s", "--quiet");
+        ProgramRun producer = ProgramRun.producer(TestKafka.bootstrapArgs("--topic", topic,
+                "--rate", "200", "--duration", "3s", "--quiet"));
         assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
@@ -60,10 +56,10 @@ class ProducerRateIT {
 
     @Test
     void everyEventCarriesTheGivenHeadersBesideItsEventId(TestInfo test) throws Exception {
-        String topic = unique(test);
+        String topic = TopicFixture.uniqueName(test);
         TestKafka.createTopic(topic, 1);
-        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--max-messages", "5", "--interval", "0", "--header", "source=demo", "--header", "팀=데이터");
+        ProgramRun producer = ProgramRun.producer(TestKafka.bootstrapArgs("--topic", topic,
+                "--max-messages", "5", "--interval", "0", "--header", "source=demo", "--header", "팀=데이터"));
         assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
 
         List<Map<String, String>> read = new ArrayList<>();

@@ -65,9 +65,10 @@ class ProducerStdoutIT {
     private static Process start(ProcessBuilder.Redirect stdout, Path err) throws Exception {
         String topic = "stdout-" + System.nanoTime();
         TestKafka.createTopic(topic, 1);
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JarProcess.JAR.toString(), "producer", "--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--interval", "100ms")
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JarProcess.JAR.toString(), "producer"));
+        command.addAll(List.of(TestKafka.bootstrapArgs("--topic", topic, "--interval", "100ms")));
+        return new ProcessBuilder(command)
                 .redirectOutput(stdout).redirectError(err.toFile()).start();
     }
 

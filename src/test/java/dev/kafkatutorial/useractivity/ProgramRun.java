@@ -1,6 +1,5 @@
 package dev.kafkatutorial.useractivity;
 
-import dev.kafkatutorial.useractivity.broker.TestKafka;
 import dev.kafkatutorial.useractivity.consumer.ConsumerOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -90,16 +89,6 @@ final class ProgramRun {
 
     static ProgramRun consumer(String... args) {
         return start(UserActivityConsumer::run, args);
-    }
-
-    /** Sends {@code events} events to {@code topic} on the test broker as fast as it takes them; returns when all are acknowledged. */
-    static void sendEvents(String topic, int events, Duration limit) throws InterruptedException {
-        ProgramRun producer = producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--interval", "0", "--max-messages", String.valueOf(events), "--quiet");
-        int exit = producer.awaitExit(limit);
-        if (exit != 0) {
-            throw new AssertionError("the producer exited " + exit + ":\n" + producer.err());
-        }
     }
 
     private void lineWritten(int newlines) {

@@ -29,13 +29,9 @@ class PythonInteropIT {
                 "kafka-python is not installed: apt-get install python3-kafka");
     }
 
-    private static String unique(TestInfo test) {
-        return test.getTestMethod().orElseThrow().getName() + "-" + System.nanoTime();
-    }
-
     @Test
     void whatKafkaPythonSendsTheJavaConsumerPrints(TestInfo test) throws Exception {
-        String topic = unique(test);
+        String topic = TopicFixture.uniqueName(test);
         String events = String.join("\\n",
                 "{\"user_id\": 123, \"action\": \"login\", \"timestamp\": 1646092800.0}",
                 "{\"user_id\": 456, \"action\": \"payment\", \"timestamp\": 1646092800, \"amount\": 500}",
@@ -45,8 +41,8 @@ class PythonInteropIT {
         assertThat(python.code()).as(python.toString()).isZero();
         assertThat(python.out()).contains("메시지 전송 성공 - 토픽: " + topic + ", 파티션: 0, 오프셋: 2");
 
-        ProgramRun consumer = ProgramRun.consumer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--group", topic, "--max-messages", "3");
+        ProgramRun consumer = ProgramRun.consumer(TestKafka.bootstrapArgs("--topic", topic,
+                "--group", topic, "--max-messages", "3"));
         assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
         assertThat(consumer.out()).isEqualTo("""
                 ======= 새 메시지 수신 (파티션: 0, 오프셋: 0) =======
@@ -63,9 +59,9 @@ class PythonInteropIT {
 
     @Test
     void whatTheJavaProducerSendsKafkaPythonReadsAsTheTutorialsDicts(TestInfo test) throws Exception {
-        String topic = unique(test);
-        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--max-messages", "20", "--interval", "0", "--seed", "4");
+        String topic = TopicFixture.uniqueName(test);
+        ProgramRun producer = ProgramRun.producer(TestKafka.bootstrapArgs("--topic", topic,
+                "--max-messages", "20", "--interval", "0", "--seed", "4"));
         assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
         List<String> printed = producer.out().lines().filter(l -> l.startsWith("메시지 전송: ")).toList();
         assertThat(printed).hasSize(20);

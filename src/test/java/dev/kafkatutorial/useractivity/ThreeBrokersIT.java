@@ -43,13 +43,11 @@ class ThreeBrokersIT {
             long[] summary = Figures.producerSummary(producer.err());
             Figures.Sends sends = Figures.Sends.of(producer.out());
             // Every event, then a generous idle time that only matters if one is missing.
-            ProgramRun consumer = ProgramRun.consumer("--bootstrap-server", cluster.bootstrapServers(), "--topic", topic,
-                    "--group", topic, "--output", "json", "--max-messages", String.valueOf(events), "--timeout-ms", "30000");
-            assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
+            List<String> read = EventIds.readByTheConsumer(cluster.bootstrapServers(), topic, events, LIMIT);
 
             Figures figures = Figures.count("three brokers, producer", "three brokers: partition leader (broker "
                     + leader + ") shut down under the producer, from " + acknowledgedWhenShutdownStarted + " to "
-                    + acknowledgedWhenDown + " acknowledged", summary[0], sends, EventIds.inJsonLines(consumer.out()));
+                    + acknowledgedWhenDown + " acknowledged", summary[0], sends, read);
             assertThat(acknowledgedWhenShutdownStarted).as("shut down mid-stream").isLessThan(events);
             assertThat(summary).containsExactly(events, events, 0);
             assertThat(figures.distinct()).isEqualTo(events);

@@ -3,7 +3,6 @@ package dev.kafkatutorial.useractivity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kafkatutorial.useractivity.broker.TestKafka;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -17,16 +16,14 @@ import org.junit.jupiter.api.Test;
  */
 class TransactionsIT {
 
-    private static final Duration LIMIT = Duration.ofSeconds(60);
+    private static final Duration LIMIT = TopicFixture.LIMIT;
 
     @Test
     void abortedTransactionsAreInvisibleToReadCommittedOnly() throws Exception {
-        String topic = "transactions-aborted-" + System.nanoTime();
-        TestKafka.createTopic(topic, 1);
+        TopicFixture topic = TopicFixture.create("transactions-aborted", 1);
         // Six transactions of five events; the 3rd and the 6th are aborted on purpose.
-        ProgramRun producer = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--transactional-id", topic, "--transaction-size", "5", "--abort-every", "3",
-                "--interval", "0", "--max-messages", "30");
+        ProgramRun producer = ProgramRun.producer(topic.args("--transactional-id", topic.name(),
+                "--transaction-size", "5", "--abort-every", "3", "--interval", "0", "--max-messages", "30"));
         assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
         assertThat(producer.out().lines().filter(l -> l.startsWith("트랜잭션 커밋 - 이벤트 5개"))).hasSize(4);
         assertThat(producer.out().lines()
@@ -55,21 +52,20 @@ class TransactionsIT {
 
     @Test
     void aSecondProducerWithTheSameTransactionalIdFencesTheFirst() throws Exception {
-        String topic = "transactions-fenced-" + System.nanoTime();
-        TestKafka.createTopic(topic, 1);
+        TopicFixture topic = TopicFixture.create("transactions-fenced", 1);
         // Long transactions: the second producer fences the first while it is sending. (A commit that meets the
         // fencing half-way can get an "unexpected server error" from Kafka 4.1's coordinator instead of "fenced".)
-        JarProcess first = JarProcess.start("producer", "--bootstrap-server", TestKafka.bootstrapServers(),
-                "--topic", topic, "--transactional-id", topic, "--transaction-size", "1000", "--interval", "50ms");
+        JarProcess first = JarProcess.start("producer", topic.args("--transactional-id", topic.name(),
+                "--transaction-size", "1000", "--interval", "50ms"));
         try {
             await().atMost(LIMIT).until(() -> first.out().contains("메시지 전송 성공") || !first.isAlive());
-            ProgramRun second = ProgramRun.producer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                    "--transactional-id", topic, "--interval", "0", "--max-messages", "2", "--transaction-size", "2");
+            ProgramRun second = ProgramRun.producer(topic.args("--transactional-id", topic.name(),
+                    "--interval", "0", "--max-messages", "2", "--transaction-size", "2"));
             assertThat(second.awaitExit(LIMIT)).as(second.err()).isZero();
 
             assertThat(first.awaitExit(LIMIT)).as(first.err()).isEqualTo(1);
             assertThat(first.err().lines().toList()).as("one line, no stack trace").containsExactly(
-                    "user-activity-producer: 펜싱됨: 같은 transactional.id(" + topic + ")로 다른 프로듀서가 시작해 "
+                    "user-activity-producer: 펜싱됨: 같은 transactional.id(" + topic.name() + ")로 다른 프로듀서가 시작해 "
                             + "이 프로듀서를 대신합니다. 종료합니다");
         } finally {
             if (first.isAlive()) {
@@ -78,11 +74,9 @@ class TransactionsIT {
         }
     }
 
-    private static List<String> read(String topic, String isolationLevel) throws InterruptedException {
-        ProgramRun consumer = ProgramRun.consumer("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                "--group", topic + "-" + isolationLevel, "--isolation-level", isolationLevel, "--output", "json",
-                "--timeout-ms", "2000");
-        assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
+    private static List<String> read(TopicFixture topic, String isolationLevel) throws InterruptedException {
+        ProgramRun consumer = topic.read("--group", topic.name() + "-" + isolationLevel,
+                "--isolation-level", isolationLevel, "--output", "json", "--timeout-ms", "2000");
         return EventIds.inJsonLines(consumer.out());
     }
 }

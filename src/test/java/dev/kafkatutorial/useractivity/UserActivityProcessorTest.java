@@ -4,24 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkatutorial.useractivity.processor.ProcessedActivity;
 import dev.kafkatutorial.useractivity.processor.ProcessorOptions;
-import dev.kafkatutorial.useractivity.processor.ProcessorSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.CommitFailedException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -141,25 +141,51 @@ class UserActivityProcessorTest {
     }
 
     @Test
-    void configReadsCommittedAndCommitsOnlyInsideTransactions() {
-        Map<String, Object> consumerConfig = ProcessorSettings.consumer(options);
-        assertThat(consumerConfig).containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
-                .containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
-                .containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "user_activity_processor");
-        assertThat(ProcessorSettings.producer(options))
-                .containsEntry(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "user_activity_processor-user_activity")
-                .containsEntry(ProducerConfig.ACKS_CONFIG, "all");
+    void aNullValueIsSkippedWithALineAndCommittedPastWithTheBatch() {
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(TP0));
+            addRecords(0, 1);
+            consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 1L, null, null)); // a tombstone, say
+            addRecords(2, 1);
+        });
+        consumer.schedulePollTask(processor::stop);
+
+        assertThat(processor.run()).isZero();
+
+        assertThat(producer.history()).as("an output for each event, none for the null").hasSize(2);
+        assertThat(producer.commitCount()).isEqualTo(1);
+        assertThat(producer.consumerGroupOffsetsHistory().get(0).values())
+                .containsExactly(Map.of(TP0, new OffsetAndMetadata(3)));
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("잘못된 메시지를 건너뜁니다 (파티션: 0, 오프셋: 1): 값이 없습니다 (null) | 값: null")
+                .contains("프로세서 종료 - 처리한 메시지: 2, 커밋한 트랜잭션: 1, 중단한 트랜잭션: 0, 건너뛴 메시지: 1");
     }
 
     @Test
-    void theOutputIsTheEventsJsonWithItsMessage() {
-        byte[] json = new JsonSerializer<ProcessedActivity>().serialize("t", new ProcessedActivity(
-                UserActivity.of(456, Action.PAYMENT, 1646092800.5, 500L), "💰 사용자 456가 500원 결제했습니다."));
-        String text = new String(json, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("{\"user_id\": 456, \"action\": \"payment\", \"timestamp\": 1646092800.5, "
-                + "\"amount\": 500, \"message\": \"");
-        UserActivity back = new JsonDeserializer<>(UserActivity.class).deserialize("t", json);
-        assertThat(back).isEqualTo(UserActivity.of(456, Action.PAYMENT, 1646092800.5, 500L));
+    void aPoisonPillIsSkippedAndTheNextTransactionCommitsPastIt() {
+        AtomicLong positionAfterPill = new AtomicLong(-1);
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(TP0));
+            consumer.setPollException(new RecordDeserializationException(
+                    RecordDeserializationException.DeserializationExceptionOrigin.VALUE, TP0, 0, 0L,
+                    TimestampType.CREATE_TIME, null, ByteBuffer.wrap("not json".getBytes(StandardCharsets.UTF_8)),
+                    new RecordHeaders(), "bad value", new IllegalArgumentException("Unrecognized token 'not'")));
+        });
+        consumer.schedulePollTask(() -> {
+            positionAfterPill.set(consumer.position(TP0));
+            addRecords(1, 2);
+        });
+        consumer.schedulePollTask(processor::stop);
+
+        assertThat(processor.run()).isZero();
+
+        assertThat(positionAfterPill).as("seek(offset + 1): the pill cannot block the partition").hasValue(1);
+        assertThat(producer.history()).hasSize(2);
+        assertThat(producer.consumerGroupOffsetsHistory().get(0).values())
+                .containsExactly(Map.of(TP0, new OffsetAndMetadata(3)));
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("잘못된 메시지를 건너뜁니다 (파티션: 0, 오프셋: 0): ", "(8 bytes)")
+                .contains("프로세서 종료 - 처리한 메시지: 2, 커밋한 트랜잭션: 1, 중단한 트랜잭션: 0, 건너뛴 메시지: 1");
     }
 
     private void addRecords(long from, int count) {

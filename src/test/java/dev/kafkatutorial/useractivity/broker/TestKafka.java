@@ -58,6 +58,15 @@ public final class TestKafka {
         return bootstrapServers;
     }
 
+    /** A program's arguments to reach this JVM's test broker: {@code --bootstrap-server ADDRESS}, then {@code more}. */
+    public static String[] bootstrapArgs(String... more) {
+        String[] args = new String[more.length + 2];
+        args[0] = "--bootstrap-server";
+        args[1] = bootstrapServers();
+        System.arraycopy(more, 0, args, 2, more.length);
+        return args;
+    }
+
     /** {@code testcontainers} or {@code embedded}: which broker this JVM's tests talk to. */
     public static synchronized String kind() {
         bootstrapServers();

@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +57,13 @@ class DoctorIT {
             }
             return verdict;
         }
+
+        /** The doctor found a problem: exit 1, the check's verdict "problem", and stdout says {@code why}. */
+        public void assertProblem(String check, String why) throws Exception {
+            assertThat(exit).as(out + err).isEqualTo(1);
+            assertThat(verdict(check)).isEqualTo("problem");
+            assertThat(out).contains(why);
+        }
     }
 
     public static Run doctor(String... args) {
@@ -84,8 +90,8 @@ class DoctorIT {
     @Test
     void oneCopyIsAWarningNotAProblem() throws Exception {
         String topic = topic("doctor-rf1", 3, Map.of());
-        Run run = doctor("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic, "--output", "json",
-                "--group", topic + "-nobody"); // a group nobody joined yet is no failure
+        Run run = doctor(TestKafka.bootstrapArgs("--topic", topic, "--output", "json",
+                "--group", topic + "-nobody")); // a group nobody joined yet is no failure
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.verdict("group")).isEqualTo("ok");
@@ -94,19 +100,17 @@ class DoctorIT {
         assertThat(run.verdict("replication")).isEqualTo("warning");
         assertThat(run.json().get("exit").asInt()).isZero();
         // The text output: one line per check, in Korean by default.
-        Run text = doctor("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic);
+        Run text = doctor(TestKafka.bootstrapArgs("--topic", topic));
         assertThat(text.out()).contains("[주의] 복제본 1개: ").contains("[정상] 토픽 " + topic + ": 파티션 3개");
     }
 
     @Test
     void minInsyncAboveTheReplicationFactorIsAProblem() throws Exception {
         String topic = topic("doctor-minisr", 1, Map.of("min.insync.replicas", "2"));
-        Run run = doctor("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic, "--output", "json",
-                "--lang", "en");
+        Run run = doctor(TestKafka.bootstrapArgs("--topic", topic, "--output", "json",
+                "--lang", "en"));
 
-        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
-        assertThat(run.verdict("replication")).isEqualTo("problem");
-        assertThat(run.out()).contains("no acks=all producer can ever write");
+        run.assertProblem("replication", "no acks=all producer can ever write");
     }
 
     @Test
@@ -126,19 +130,17 @@ class DoctorIT {
             // The group read 2 events; then retention (here deleteRecords) removes the first 5.
             admin.alterConsumerGroupOffsets(group, Map.of(partition, new OffsetAndMetadata(2)))
                     .all().get(30, TimeUnit.SECONDS);
-            Run before = doctor("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic,
-                    "--group", group, "--output", "json");
+            Run before = doctor(TestKafka.bootstrapArgs("--topic", topic,
+                    "--group", group, "--output", "json"));
             assertThat(before.exit()).as(before.out() + before.err()).isZero();
             assertThat(before.verdict("lag")).isEqualTo("ok");
 
             admin.deleteRecords(Map.of(partition, RecordsToDelete.beforeOffset(5))).all().get(30, TimeUnit.SECONDS);
         }
-        Run run = doctor("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic, "--group", group,
-                "--output", "json", "--lang", "en");
+        Run run = doctor(TestKafka.bootstrapArgs("--topic", topic, "--group", group,
+                "--output", "json", "--lang", "en"));
 
-        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
-        assertThat(run.verdict("lag")).isEqualTo("problem");
-        assertThat(run.out()).contains("committed 2 < log start 5 - 3 event(s) were deleted");
+        run.assertProblem("lag", "committed 2 < log start 5 - 3 event(s) were deleted");
     }
 
     @Test
@@ -167,8 +169,8 @@ class DoctorIT {
                 await().atMost(LIMIT).until(() -> admin.describeConsumerGroups(List.of(group)).all()
                         .get(10, TimeUnit.SECONDS).get(group).members().size() == 4);
             }
-            Run run = doctor("--bootstrap-server", TestKafka.bootstrapServers(), "--topic", topic, "--group", group,
-                    "--output", "json", "--lang", "en");
+            Run run = doctor(TestKafka.bootstrapArgs("--topic", topic, "--group", group,
+                    "--output", "json", "--lang", "en"));
 
             assertThat(run.exit()).as(run.out() + run.err()).isZero();
             assertThat(run.verdict("members")).isEqualTo("warning");

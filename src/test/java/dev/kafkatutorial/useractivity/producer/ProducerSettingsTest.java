@@ -1,16 +1,15 @@
-package dev.kafkatutorial.useractivity;
+package dev.kafkatutorial.useractivity.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkatutorial.useractivity.producer.ProducerOptions;
-import dev.kafkatutorial.useractivity.producer.ProducerSettings;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-class ProducerConfigTest {
+/** The producer's client configuration: the tutorial's acks and idempotence, the load generator's batching, the user's properties. */
+class ProducerSettingsTest {
 
     private static Map<String, Object> config(String... args) {
         ProducerOptions options = new ProducerOptions();
@@ -71,12 +70,5 @@ class ProducerConfigTest {
         assertThat(config("--property", "linger.ms=9")).containsEntry(ProducerConfig.LINGER_MS_CONFIG, "9");
         assertThat(config("--command-property", "linger.ms=8", "--producer-property", "linger.ms=7"))
                 .containsEntry(ProducerConfig.LINGER_MS_CONFIG, "8");
-    }
-
-    @Test
-    void aRateIsAPaceBetweenEvents() {
-        ProducerOptions options = new ProducerOptions();
-        new CommandLine(options).parseArgs("--rate", "200");
-        assertThat(options.interval()).isEqualTo(java.time.Duration.ofMillis(5));
     }
 }

@@ -1,8 +1,7 @@
-package dev.kafkatutorial.useractivity.producer;
+package dev.kafkatutorial.useractivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkatutorial.useractivity.EventIdHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

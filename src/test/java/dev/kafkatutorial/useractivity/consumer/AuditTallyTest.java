@@ -1,9 +1,7 @@
-package dev.kafkatutorial.useractivity;
+package dev.kafkatutorial.useractivity.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkatutorial.useractivity.consumer.AuditLog;
-import dev.kafkatutorial.useractivity.consumer.AuditTally;
 import dev.kafkatutorial.useractivity.consumer.AuditTally.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,8 @@
-package dev.kafkatutorial.useractivity;
+package dev.kafkatutorial.useractivity.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkatutorial.useractivity.cli.Failures;
-import dev.kafkatutorial.useractivity.cli.Lines;
-import dev.kafkatutorial.useractivity.producer.ProducerOptions;
+import dev.kafkatutorial.useractivity.Language;
 import java.util.Map;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -20,12 +18,12 @@ class FailuresTest {
 
     @Test
     void aServiceThatTookTheConnectionButNeverAnsweredIsNotKafkaAndTheAdviceNamesWhereTheAddressCameFrom() {
-        ProducerOptions options = new ProducerOptions();
+        ClientOptions options = new ClientOptions();
         new CommandLine(options).parseArgs("--property", "bootstrap.servers=localhost:8000");
         try (Metrics metrics = new Metrics()) {
             metric(metrics, "connection-creation-total", 1);
             metric(metrics, "response-total", 0);
-            String line = Failures.timeoutMessage(new TimeoutException("metadata"), metrics.metrics(), options.client(),
+            String line = Failures.timeoutMessage(new TimeoutException("metadata"), metrics.metrics(), options,
                     "t", KO);
             assertThat(line).startsWith("localhost:8000 주소는 응답하지만 카프카 브로커가 아닙니다")
                     .contains("--property bootstrap.servers의 포트").doesNotContain("--bootstrap-server");
@@ -34,15 +32,15 @@ class FailuresTest {
 
     @Test
     void noConnectionEverIsNoBrokerAndAnAnsweringBrokerWithoutTheTopicIsAMissingTopic() {
-        ProducerOptions options = new ProducerOptions();
+        ClientOptions options = new ClientOptions();
         new CommandLine(options).parseArgs("--bootstrap-server", "localhost:9092");
         try (Metrics none = new Metrics(); Metrics answered = new Metrics()) {
             metric(none, "connection-creation-total", 0);
-            assertThat(Failures.timeoutMessage(new TimeoutException("x"), none.metrics(), options.client(), "t", KO))
+            assertThat(Failures.timeoutMessage(new TimeoutException("x"), none.metrics(), options, "t", KO))
                     .startsWith("브로커에 연결할 수 없습니다: localhost:9092");
             metric(answered, "connection-creation-total", 1);
             metric(answered, "response-total", 3);
-            assertThat(Failures.timeoutMessage(new TimeoutException("x"), answered.metrics(), options.client(), "t", KO))
+            assertThat(Failures.timeoutMessage(new TimeoutException("x"), answered.metrics(), options, "t", KO))
                     .startsWith("토픽 t을(를) 사용할 수 없습니다");
         }
     }

@@ -1,0 +1,82 @@
+package dev.kafkatutorial.useractivity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kafkatutorial.useractivity.broker.TestKafka;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * A topic of one test's own on this JVM's test broker, and what the consumer ITs do with it: fill it with the
+ * producer, then run the consumer on it. Each wait is bounded by {@link #LIMIT}.
+ */
+final class TopicFixture {
+
+    static final Duration LIMIT = Duration.ofSeconds(60);
+
+    private final String name;
+
+    private TopicFixture(String name) {
+        this.name = name;
+    }
+
+    /** Creates the topic {@code prefix-<nanoTime>} with {@code partitions} partitions, and waits until it exists. */
+    static TopicFixture create(String prefix, int partitions) {
+        TopicFixture topic = new TopicFixture(prefix + "-" + System.nanoTime());
+        TestKafka.createTopic(topic.name, partitions);
+        return topic;
+    }
+
+    /** A topic name of the test's own: its method's name and the time. */
+    static String uniqueName(TestInfo test) {
+        return test.getTestMethod().orElseThrow().getName() + "-" + System.nanoTime();
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** A group of this topic's own, new to the broker. */
+    String group() {
+        return name + "-group";
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /**
+     * The producer sends {@code events} events to the topic as fast as it takes them ({@code --interval 0
+     * --quiet}, then {@code more}); returns its run once it has exited 0.
+     */
+    ProgramRun produce(int events, String... more) throws InterruptedException {
+        ProgramRun producer = ProgramRun.producer(args(concat(new String[] {"--interval", "0", "--max-messages",
+            String.valueOf(events), "--quiet"}, more)));
+        assertThat(producer.awaitExit(LIMIT)).as(producer.err()).isZero();
+        return producer;
+    }
+
+    /** Starts the consumer on the topic with {@code more}; the test waits for it. */
+    ProgramRun consumer(String... more) {
+        return ProgramRun.consumer(args(more));
+    }
+
+    /** Runs the consumer on the topic with {@code more}; returns its run once it has exited 0. */
+    ProgramRun read(String... more) throws InterruptedException {
+        ProgramRun consumer = consumer(more);
+        assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();
+        return consumer;
+    }
+
+    /** {@code --bootstrap-server} and {@code --topic} for this topic, then {@code more}. */
+    String[] args(String... more) {
+        return TestKafka.bootstrapArgs(concat(new String[] {"--topic", name}, more));
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        return Stream.concat(Arrays.stream(first), Arrays.stream(second)).toArray(String[]::new);
+    }
+}

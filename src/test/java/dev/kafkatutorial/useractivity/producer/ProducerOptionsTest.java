@@ -1,0 +1,131 @@
+package dev.kafkatutorial.useractivity.producer;
+
+import static dev.kafkatutorial.useractivity.ProgramOutput.producer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kafkatutorial.useractivity.Language;
+import dev.kafkatutorial.useractivity.ProgramOutput;
+import dev.kafkatutorial.useractivity.cli.Cli;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/** The producer's options: the tutorial's defaults, the pace, transactions, and one line for each bad value. */
+class ProducerOptionsTest {
+
+    private static ProducerOptions parseProducer(String... args) {
+        return CommandLine.populateCommand(new ProducerOptions(), args);
+    }
+
+    @Test
+    void defaultsAreTheTutorials() {
+        ProducerOptions producer = parseProducer();
+        assertThat(producer.client().topic()).isEqualTo("user_activity");
+        assertThat(producer.interval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(producer.maxMessages()).isEqualTo(Long.MAX_VALUE);
+        assertThat(producer.client().language()).isEqualTo(Language.ko);
+    }
+
+    @Test
+    void quietIsOffUnlessAsked() {
+        assertThat(parseProducer().quiet()).isFalse();
+        assertThat(parseProducer("--quiet", "--interval", "0").quiet()).isTrue();
+    }
+
+    @Test
+    void helpListsQuiet() {
+        assertThat(producer("--help").out()).contains("--quiet");
+    }
+
+    @Test
+    void helpListsTheRateDurationHeaderAndPropertyOptions() {
+        assertThat(producer("--help").out()).contains("--rate=N", "--duration=DURATION", "--header=KEY=VALUE",
+                "--producer-property=KEY=VALUE", "--property, --command-property=KEY=VALUE");
+    }
+
+    @Test
+    void theDefaultPaceIsStillTheTutorials5sAndARateReplacesIt() {
+        assertThat(parseProducer().interval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(parseProducer("--rate", "0.5").interval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(parseProducer("--duration", "3s").duration()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(parseProducer("--header", "a=b=c").headers()).containsExactly(java.util.Map.entry("a", "b=c"));
+    }
+
+    @Test
+    void aRateIsAPaceBetweenEvents() {
+        ProducerOptions options = new ProducerOptions();
+        new CommandLine(options).parseArgs("--rate", "200");
+        assertThat(options.interval()).isEqualTo(java.time.Duration.ofMillis(5));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"5s, 5000", "500ms, 500", "0, 0", "1m, 60000", "2, 2000", "1.5s, 1500", "PT0.25S, 250"})
+    void intervalsReadLikeKafkaToolsDurations(String value, long millis) {
+        assertThat(parseProducer("--interval", value).interval()).isEqualTo(Duration.ofMillis(millis));
+    }
+
+    @Test
+    void transactionOptionsDefaultAndNeedATransactionalId() {
+        ProducerOptions options = new ProducerOptions();
+        new CommandLine(options).parseArgs("--transactional-id", "tx");
+        assertThat(options.transactionalId()).isEqualTo("tx");
+        assertThat(options.transactionSize()).isEqualTo(10);
+        assertThat(options.abortEvery()).isZero();
+
+        String[] err = new String[1];
+        assertThat(run(e -> err[0] = e, "--abort-every", "3")).isEqualTo(Cli.USAGE);
+        assertThat(err[0]).isEqualTo("user-activity-producer: --transaction-size and --abort-every need "
+                + "--transactional-id (see --help)\n");
+        assertThat(run(e -> err[0] = e, "--transactional-id", "tx", "--transaction-size", "0")).isEqualTo(Cli.USAGE);
+    }
+
+    private static int run(java.util.function.Consumer<String> err, String... args) {
+        ProgramOutput run = producer(args);
+        err.accept(run.err());
+        return run.code();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+        "--interval abc              | --interval",
+        "--interval -5s              | --interval",
+        "--max-messages abc          | --max-messages",
+        "--max-messages 0            | --max-messages",
+        "--max-messages -3           | --max-messages",
+        "--seed x                    | --seed",
+        "--lang fr                   | --lang",
+        "--property novalue          | --property",
+        "--property =v               | --property",
+        "--command-config /no/such   | --command-config",
+        "--frobnicate                | --frobnicate",
+        "--topic                     | --topic",
+        "--key name                  | --key",
+        "extra                       | extra",
+        "--interval PT3000000H       | '--interval': 'PT3000000H' is too long",
+        "--interval 99999999999999999999 | '--interval': '99999999999999999999' is too long",
+        "--max-messages 99999999999999999999 | '--max-messages': '99999999999999999999' is too large",
+        "--bootstrap-server localhost | '--bootstrap-server': 'localhost' is not HOST:PORT",
+        "--bootstrap-server localhost:99999 | '--bootstrap-server': 'localhost:99999': the port must be 1 to 65535",
+        "--bootstrap-server a:1,,b:2 | '--bootstrap-server': 'a:1,,b:2' has an empty address",
+        "--command-config=           | '--command-config': the file name is empty",
+        "--command-config .          | '--command-config': cannot read .: it is a directory",
+        "--rate -5                   | '--rate': '-5' must be more than 0",
+        "--rate 0                    | '--rate': '0' must be more than 0",
+        "--rate fast                 | '--rate'",
+        "--rate 200 --interval 1s    | --rate and --interval cannot be given together",
+        "--interval 0 --rate 200     | --rate and --interval cannot be given together",
+        "--duration soon             | '--duration': 'soon' is not a duration",
+        "--duration -3s              | '--duration'",
+        "--duration 0                | --duration must be more than 0",
+        "--header novalue            | '--header' (KEY=VALUE): expected KEY=VALUE",
+        "--header =v                 | '--header'",
+        "--header event-id=x         | '--header' (KEY=VALUE): event-id is the producer's own header",
+        "--producer-property novalue | '--producer-property'",
+        "--command-property novalue  | '--command-property'",
+    })
+    void aBadProducerValueExits2WithOneLineNamingIt(String args, String named) {
+        producer(args.trim().split("\\s+")).assertRefused("user-activity-producer", named);
+    }
+}
