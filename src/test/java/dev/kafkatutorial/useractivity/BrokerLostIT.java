@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kafkatutorial.useractivity.broker.LocalKafkaBroker;
-import dev.kafkatutorial.useractivity.broker.TestKafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -31,14 +30,12 @@ class BrokerLostIT {
     @Test
     void eventsThatFinallyFailAreCountedAndEveryAcknowledgedOneIsRead() throws Exception {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, dataDir)) {
-            String topic = "lost-" + System.nanoTime();
-            TestKafka.createTopic(broker.bootstrapServers(), topic, 1);
-            ProgramRun consumer = ProgramRun.stoppableConsumer("--bootstrap-server", broker.bootstrapServers(),
-                    "--topic", topic, "--group", topic, "--output", "json");
-            ProgramRun producer = ProgramRun.producer("--bootstrap-server", broker.bootstrapServers(), "--topic", topic,
+            TopicFixture topic = TopicFixture.on(broker.bootstrapServers(), "lost", 1);
+            ProgramRun consumer = ProgramRun.stoppableConsumer(topic.args("--group", topic.group(), "--output", "json"));
+            ProgramRun producer = ProgramRun.producer(topic.args(
                     "--interval", "10ms", "--max-messages", String.valueOf(EVENTS),
                     "--property", "delivery.timeout.ms=" + DELIVERY_TIMEOUT_MS, "--property", "request.timeout.ms=2000",
-                    "--output", "json");
+                    "--output", "json"));
 
             producer.awaitOutLines(1, LIMIT);
             consumer.awaitOutLines(1, LIMIT);
@@ -55,7 +52,7 @@ class BrokerLostIT {
             Figures.Sends sends = Figures.Sends.of(producer.out());
             List<String> failureLines = producer.err().lines().filter(l -> l.startsWith("메시지 전송 실패 - ")).toList();
             // The consumer went on by itself: it reads up to the last event in the topic.
-            Set<String> inTopic = new HashSet<>(EventIds.inTopic(broker.bootstrapServers(), topic, LIMIT));
+            Set<String> inTopic = new HashSet<>(EventIds.inTopic(broker.bootstrapServers(), topic.name(), LIMIT));
             consumer.awaitOutLines(inTopic.size(), LIMIT);
             consumer.stop();
             assertThat(consumer.awaitExit(LIMIT)).as(consumer.err()).isZero();

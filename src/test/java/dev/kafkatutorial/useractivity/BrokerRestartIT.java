@@ -3,7 +3,6 @@ package dev.kafkatutorial.useractivity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkatutorial.useractivity.broker.LocalKafkaBroker;
-import dev.kafkatutorial.useractivity.broker.TestKafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,10 +25,9 @@ class BrokerRestartIT {
     @Test
     void aBrokerRestartMidStreamLosesAndDuplicatesNothing() throws Exception {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, dataDir)) {
-            String topic = "restart-" + System.nanoTime();
-            TestKafka.createTopic(broker.bootstrapServers(), topic, 1);
-            ProgramRun producer = ProgramRun.producer("--bootstrap-server", broker.bootstrapServers(), "--topic", topic,
-                    "--interval", "0", "--max-messages", String.valueOf(EVENTS), "--output", "json");
+            TopicFixture topic = TopicFixture.on(broker.bootstrapServers(), "restart", 1);
+            ProgramRun producer = ProgramRun.producer(topic.args(
+                    "--interval", "0", "--max-messages", String.valueOf(EVENTS), "--output", "json"));
 
             // --output json: one stdout line per completed event, counted as written (no polling, no decoding).
             producer.awaitOutLines(ACKNOWLEDGED_BEFORE_OUTAGE, LIMIT);
@@ -47,7 +45,7 @@ class BrokerRestartIT {
             Figures.Sends sends = Figures.Sends.of(producer.out());
 
             // All of the topic, then one idle second: the end offset is known, so the wait is a state, not a guess.
-            List<String> read = EventIds.readByTheConsumer(broker.bootstrapServers(), topic, EVENTS, LIMIT);
+            List<String> read = EventIds.readByTheConsumer(broker.bootstrapServers(), topic.name(), EVENTS, LIMIT);
 
             Figures figures = Figures.count("broker restart", "broker restarted under --interval 0 (down after "
                     + completedWhenShutdownStarted + " acknowledged, for " + outage.toMillis() + " ms; "

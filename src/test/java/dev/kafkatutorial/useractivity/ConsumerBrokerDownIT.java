@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.kafkatutorial.useractivity.broker.LocalKafkaBroker;
 import dev.kafkatutorial.useractivity.broker.TestKafka;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -15,8 +15,7 @@ class ConsumerFromTimeIT {
 
     @Test
     void aTimeBetweenTwoProduceRunsReadsOnlyTheSecond() throws Exception {
-        TopicFixture topic = TopicFixture.create("from-time", 1);
-        topic.produce(5);
+        TopicFixture topic = TopicFixture.withEvents("from-time", 1, 5);
         long between = System.currentTimeMillis();
         await().atMost(Duration.ofSeconds(5)).until(() -> System.currentTimeMillis() > between); // a later millisecond
         topic.produce(5);

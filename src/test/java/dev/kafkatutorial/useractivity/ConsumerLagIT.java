@@ -24,8 +24,7 @@ class ConsumerLagIT {
 
     @Test
     void eachRecordsLagIsTheEventsAfterIt() throws Exception {
-        TopicFixture topic = TopicFixture.create("lag", 1);
-        topic.produce(5);
+        TopicFixture topic = TopicFixture.withEvents("lag", 1, 5);
 
         ProgramRun json = topic.read("--from-beginning", "--to-end", "--output", "json");
         List<JsonNode> records = JsonLines.parse(json.out());

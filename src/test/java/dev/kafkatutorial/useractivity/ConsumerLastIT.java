@@ -18,8 +18,8 @@ class ConsumerLastIT {
 
     @Test
     void lastFivePrintsTheLastFiveOfEachPartition() throws Exception {
-        TopicFixture topic = TopicFixture.create("last", 2);
-        topic.produce(40, "--key", "user_id"); // keyed: the events spread over both partitions
+        // keyed: the events spread over both partitions
+        TopicFixture topic = TopicFixture.withEvents("last", 2, 40, "--key", "user_id");
         Map<Integer, List<Long>> all = byPartition(read(topic, "--from-beginning"));
         assertThat(all.values().stream().mapToInt(List::size).sum()).isEqualTo(40);
         assertThat(all.values()).as("both partitions hold more than 5").allMatch(offsets -> offsets.size() > 5).hasSize(2);
@@ -34,8 +34,7 @@ class ConsumerLastIT {
 
     @Test
     void aNegativeOffsetOnOnePartitionReadsItsLastEvents() throws Exception {
-        TopicFixture topic = TopicFixture.create("last-one", 1);
-        topic.produce(10);
+        TopicFixture topic = TopicFixture.withEvents("last-one", 1, 10);
 
         Map<Integer, List<Long>> last = byPartition(read(topic, "--partition", "0", "--offset", "-3"));
 

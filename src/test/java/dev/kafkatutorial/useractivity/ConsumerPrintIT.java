@@ -19,8 +19,7 @@ class ConsumerPrintIT {
 
     @Test
     void theDetailLinesMatchTheRecords() throws Exception {
-        TopicFixture topic = TopicFixture.create("print", 1);
-        topic.produce(3, "--key", "user_id");
+        TopicFixture topic = TopicFixture.withEvents("print", 1, 3, "--key", "user_id");
 
         List<JsonNode> records = JsonLines.parse(read(topic, "--output", "json"));
         String text = read(topic, "--print", "timestamp,headers,key");

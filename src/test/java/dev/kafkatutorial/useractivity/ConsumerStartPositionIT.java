@@ -24,8 +24,7 @@ class ConsumerStartPositionIT {
 
     @Test
     void anOffsetPastTheEndWaitsThereForNewEvents() throws Exception {
-        TopicFixture topic = TopicFixture.create("past-end", 1);
-        topic.produce(10);
+        TopicFixture topic = TopicFixture.withEvents("past-end", 1, 10);
         ProgramRun consumer = topic.consumer("--partition", "0", "--offset", "1000", "--output", "json",
                 "--max-messages", "2");
 
@@ -39,8 +38,7 @@ class ConsumerStartPositionIT {
 
     @Test
     void anOffsetAlreadyDeletedStartsAtTheLogStartAndSaysSo() throws Exception {
-        TopicFixture topic = TopicFixture.create("deleted", 1);
-        topic.produce(10);
+        TopicFixture topic = TopicFixture.withEvents("deleted", 1, 10);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
             // What retention does to old segments: the log now starts at offset 5.
             admin.deleteRecords(Map.of(new TopicPartition(topic.name(), 0), RecordsToDelete.beforeOffset(5))).all()

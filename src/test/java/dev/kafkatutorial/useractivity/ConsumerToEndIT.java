@@ -15,8 +15,7 @@ class ConsumerToEndIT {
 
     @Test
     void readsExactlyTheEventsPresentInEveryPartitionThenExitsZero() throws Exception {
-        TopicFixture topic = TopicFixture.create("to-end", 3);
-        topic.produce(12);
+        TopicFixture topic = TopicFixture.withEvents("to-end", 3, 12);
         ProgramRun consumer = topic.read("--from-beginning", "--to-end", "--output", "json");
 
         List<String> read = positions(consumer.out());

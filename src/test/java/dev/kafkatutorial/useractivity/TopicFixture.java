@@ -16,16 +16,31 @@ final class TopicFixture {
 
     static final Duration LIMIT = Duration.ofSeconds(60);
 
+    private final String bootstrapServers;
     private final String name;
 
-    private TopicFixture(String name) {
+    private TopicFixture(String bootstrapServers, String name) {
+        this.bootstrapServers = bootstrapServers;
         this.name = name;
     }
 
     /** Creates the topic {@code prefix-<nanoTime>} with {@code partitions} partitions, and waits until it exists. */
     static TopicFixture create(String prefix, int partitions) {
-        TopicFixture topic = new TopicFixture(prefix + "-" + System.nanoTime());
-        TestKafka.createTopic(topic.name, partitions);
+        return on(TestKafka.bootstrapServers(), prefix, partitions);
+    }
+
+    /** As {@link #create}, then the producer sends it {@code events} events (with {@code producerArgs}). */
+    static TopicFixture withEvents(String prefix, int partitions, int events, String... producerArgs)
+            throws InterruptedException {
+        TopicFixture topic = create(prefix, partitions);
+        topic.produce(events, producerArgs);
+        return topic;
+    }
+
+    /** As {@link #create}, on a broker of the test's own (one it stops and restarts). */
+    static TopicFixture on(String bootstrapServers, String prefix, int partitions) {
+        TopicFixture topic = new TopicFixture(bootstrapServers, prefix + "-" + System.nanoTime());
+        TestKafka.createTopic(bootstrapServers, topic.name, partitions);
         return topic;
     }
 
@@ -73,7 +88,7 @@ final class TopicFixture {
 
     /** {@code --bootstrap-server} and {@code --topic} for this topic, then {@code more}. */
     String[] args(String... more) {
-        return TestKafka.bootstrapArgs(concat(new String[] {"--topic", name}, more));
+        return concat(new String[] {"--bootstrap-server", bootstrapServers, "--topic", name}, more);
     }
 
     private static String[] concat(String[] first, String[] second) {

@@ -4,6 +4,7 @@ import dev.kafkatutorial.useractivity.UserActivityDeserializer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,6 +30,16 @@ public abstract class ClientSettings {
         this.client = client;
     }
 
+    /** Settings whose defaults are given as they are: for a program with more than one client (the processor). */
+    public static ClientSettings of(ClientOptions client, Supplier<Map<String, Object>> defaults) {
+        return new ClientSettings(client) {
+            @Override
+            protected Map<String, Object> defaults() {
+                return defaults.get();
+            }
+        };
+    }
+
     /** The program's own defaults: its client id, serializers, acks, group, ... */
     protected abstract Map<String, Object> defaults();
 
@@ -42,7 +53,7 @@ public abstract class ClientSettings {
      * duplicate nor reorder it (idempotence needs acks=all). {@code send()} and metadata wait BROKER_WAIT for a
      * broker; Kafka's 60 s would hide a wrong address.
      */
-    protected static Map<String, Object> eventWriter(String clientId, Class<?> valueSerializer) {
+    public static Map<String, Object> eventWriter(String clientId, Class<?> valueSerializer) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -60,7 +71,7 @@ public abstract class ClientSettings {
      * 500 ms made every run that stops at the end of a topic half a second longer. 100 ms costs an idle reader
      * 10 small requests a second.
      */
-    protected static Map<String, Object> eventReader(String clientId, String group) {
+    public static Map<String, Object> eventReader(String clientId, String group) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
-/** The processor's two clients: a read_committed reader and a transactional writer, one settings class each. */
+/** The processor's two clients: a read_committed reader and a transactional writer. */
 public final class ProcessorSettings {
 
     private ProcessorSettings() {
@@ -14,25 +14,8 @@ public final class ProcessorSettings {
 
     /** The reading side. The user's properties win over these defaults. */
     public static Map<String, Object> consumer(ProcessorOptions options) {
-        return new Reading(options).config();
-    }
-
-    /** The writing side. The user's properties win over these defaults. */
-    public static Map<String, Object> producer(ProcessorOptions options) {
-        return new Writing(options).config();
-    }
-
-    private static final class Reading extends ClientSettings {
-        private final ProcessorOptions options;
-
-        Reading(ProcessorOptions options) {
-            super(options.client());
-            this.options = options;
-        }
-
-        @Override
-        protected Map<String, Object> defaults() {
-            Map<String, Object> config = eventReader("user-activity-processor", options.group());
+        return ClientSettings.of(options.client(), () -> {
+            Map<String, Object> config = ClientSettings.eventReader("user-activity-processor", options.group());
             config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             // The positions are committed by the producer, inside each transaction (sendOffsetsToTransaction),
             // never by the consumer on its own: a commit outside the transaction could cover output that was then
@@ -41,29 +24,22 @@ public final class ProcessorSettings {
             // Input written in transactions counts only once committed: an aborted event is never processed.
             config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             return config;
-        }
+        }).config();
     }
 
-    private static final class Writing extends ClientSettings {
-        private final ProcessorOptions options;
-
-        Writing(ProcessorOptions options) {
-            super(options.client());
-            this.options = options;
-        }
-
-        @Override
-        protected Map<String, Object> defaults() {
+    /** The writing side. The user's properties win over these defaults. */
+    public static Map<String, Object> producer(ProcessorOptions options) {
+        return ClientSettings.of(options.client(), () -> {
             // Transactions need an idempotent producer (acks=all, no duplicates from retries) and a transactional
             // id that stays the same across restarts: the restarted processor's initTransactions() then aborts
             // what the crashed one left open, and fences it should it still live.
-            Map<String, Object> config = eventWriter("user-activity-processor", JsonSerializer.class);
+            Map<String, Object> config = ClientSettings.eventWriter("user-activity-processor", JsonSerializer.class);
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, options.transactionalId());
             // A processor that dies and is not restarted leaves its transaction open, and read_committed readers
             // of the output wait at it until the broker aborts it after this long: short, as Kafka's example has.
             config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
             config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
             return config;
-        }
+        }).config();
     }
 }
