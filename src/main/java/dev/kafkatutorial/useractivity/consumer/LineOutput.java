@@ -12,8 +12,8 @@ import java.util.Arrays;
  * as {@code kafka-console-consumer} does ("Unable to write to standard out, closing consumer").
  *
  * <p>Lines collect as UTF-8 bytes in one buffer, written out when it holds the stream's buffer size (Cli.stdout)
- * and at each flush: PrintStream.println encodes and copies each line on its own, under a lock, a tenth of the
- * time when rendering a topic to a file. {@link ReceivedLines} writes the tutorial's lines as bytes straight
+ * and at each flush, rather than PrintStream.println's encoding and copying of each line under a lock (what that
+ * cost is in docs/benchmarks.md). {@link ReceivedLines} writes the tutorial's lines as bytes straight
  * into it ({@link #append(byte[])}, {@link #appendDigits(long)}).
  */
 public final class LineOutput {

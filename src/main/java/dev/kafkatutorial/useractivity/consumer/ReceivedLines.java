@@ -13,8 +13,8 @@ import java.util.List;
  * <p>The text still comes from {@link ConsumerLines} alone: for each known action it renders the lines once, with
  * marker numbers in place of the partition, offset, user id and amount, and keeps the encoded pieces between
  * them. An event it has no template for (an unknown action, a negative number) is left to the caller, which
- * prints {@link ConsumerLines#received} as before. Building and encoding those strings was a fifth of the reading
- * thread's time.
+ * prints {@link ConsumerLines#received} as before. Why by hand: building and encoding those strings per event was
+ * the reading thread's largest cost (docs/benchmarks.md), and no library renders a template to bytes.
  */
 public final class ReceivedLines {
 

@@ -36,7 +36,7 @@ public final class Pace {
 
     /**
      * The first event is due now: the next is due an interval after this, however long the first send takes
-     * (the first send() loads the serializer and may wait for metadata: hundreds of ms, a tenth of --duration 3s).
+     * (the first send() loads the serializer and may wait for metadata, which a short --duration would feel).
      */
     public void start() {
         nextEventAt = System.nanoTime();

@@ -17,8 +17,8 @@ public final class SendStatistics {
 
     /**
      * Latencies are kept in microseconds, up to an hour (longer ones count as an hour), to 2 significant digits
-     * (within 1%). With 3 digits the histograms had 8 times the buckets, and reading their percentiles at the end
-     * of a short run, still interpreted, was a tenth of a one-event run's time.
+     * (within 1%): 3 digits would give the histograms 8 times the buckets, and reading their percentiles at the end
+     * of a short run, still interpreted, would slow its start-up and exit (docs/benchmarks.md).
      */
     private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
     private static final int DIGITS = 2;
