@@ -2,6 +2,7 @@ package dev.kafkatutorial.useractivity;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
@@ -49,20 +50,24 @@ public class JsonSerializer<T> implements Serializer<T> {
         }
     }
 
+    /** Each separator written as its ready-made UTF-8 bytes (a String would be copied and encoded per use). */
     private static final class PythonSeparators extends MinimalPrettyPrinter {
+        private static final SerializedString COLON = new SerializedString(": ");
+        private static final SerializedString COMMA = new SerializedString(", ");
+
         @Override
         public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(": ");
+            g.writeRaw(COLON);
         }
 
         @Override
         public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(", ");
+            g.writeRaw(COMMA);
         }
 
         @Override
         public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(", ");
+            g.writeRaw(COMMA);
         }
     }
 }
