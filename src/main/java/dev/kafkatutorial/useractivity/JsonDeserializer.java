@@ -20,7 +20,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  * the record's partition and offset, so it can report and skip that one record.
  *
  * <p>The target type comes from the constructor, or, when Kafka creates the deserializer by class name,
- * from {@value #VALUE_TYPE_CONFIG} (or {@value #KEY_TYPE_CONFIG} for keys) in the client properties.
+ * from {@value #VALUE_TYPE_CONFIG} (or {@value #KEY_TYPE_CONFIG} for keys) in the client properties. Either way
+ * the {@link ObjectReader} for it is made once and reused for every record (a reader is immutable and
+ * thread-safe; it finds the type's deserializer once, not per record), and it reads the record's bytes as they
+ * are ({@code readValue(byte[])}), without a String in between.
  */
 public class JsonDeserializer<T> implements Deserializer<T> {
 
@@ -35,6 +38,7 @@ public class JsonDeserializer<T> implements Deserializer<T> {
     public JsonDeserializer() {
     }
 
+    /** For one type, known in advance; {@link #configure} then changes nothing. */
     public JsonDeserializer(Class<T> type) {
         this.reader = JsonMapperHolder.MAPPER.readerFor(type);
     }
