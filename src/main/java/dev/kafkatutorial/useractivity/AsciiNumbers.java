@@ -1,8 +1,8 @@
 package dev.kafkatutorial.useractivity;
 
 /**
- * Whole numbers >= 0 as ASCII digits written straight into a byte array: what the producer's serializer and
- * event-id header and the consumer's byte-level lines need per event, without a String in between.
+ * Whole numbers >= 0 as ASCII digits written straight into a byte array: what the event-id header and the
+ * consumer's byte-level lines need per event, without a String in between.
  */
 public final class AsciiNumbers {
 

@@ -56,8 +56,8 @@ public record UserActivity(
      * always with a decimal point ({@code 1646092800.0}), so the JSON on the wire reads like the tutorial's.
      */
     public static String pythonFloat(double value) {
-        // Events carry the clock's milliseconds, so thousands in a row share a timestamp: remember the last one
-        // (BigDecimal made this a tenth of the producer's time at --interval 0).
+        // Events carry the clock's milliseconds, so thousands in a row share a timestamp: remember the last one,
+        // since BigDecimal's exact text for each is costly at --interval 0 (docs/benchmarks.md).
         LastFloat last = lastFloat;
         if (last != null && Double.doubleToRawLongBits(last.value) == Double.doubleToRawLongBits(value)) {
             return last.text;
