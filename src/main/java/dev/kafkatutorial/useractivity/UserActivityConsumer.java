@@ -42,7 +42,8 @@ import org.apache.kafka.common.errors.WakeupException;
  * <p>Each option is one collaborator from {@code consumer/}: {@link Subscription} (what is read and from where:
  * {@code --partition}, {@code --include}, {@code --last}, {@code --from-time}), {@link RecordPrinter}
  * ({@code --output json}, {@code --print}), {@link Committer} ({@code --manual-commit}), {@link EndOfRead}
- * ({@code --to-end}), {@link Lag}, {@link Explain} ({@code --explain}), {@link Audit} ({@code --audit}).
+ * ({@code --to-end}), {@link IdleTimeout} ({@code --timeout-ms}), {@link Lag}, {@link Explain} ({@code --explain}),
+ * {@link Audit} ({@code --audit}); {@link PoisonPills} reports and passes records that are no event.
  *
  * <p>The program owns the {@link Consumer} it is given: {@link #stop()} may be called from any thread
  * (it calls {@link Consumer#wakeup()}), and the polling thread closes the consumer, leaving the group at once.
