@@ -13,8 +13,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The one place a Kafka client's configuration is built. Each program's settings class ({@code ProducerSettings},
- * {@code ConsumerSettings}, {@code ProcessorSettings}, the doctor's) derives from this one and gives only its
- * own defaults; this class adds what every client shares, then the user's properties over the defaults
+ * {@code ConsumerSettings}, {@link AdminSettings} for the doctor and {@code --explain}) derives from this one and
+ * gives only its own defaults (the processor's two clients through {@link #of}); this class adds what every client shares, then the user's properties over the defaults
  * ({@code --command-config}, then {@code --producer-property} / {@code --consumer-property}, then each
  * {@code --command-property}: security settings arrive this way), and the bootstrap address last, wherever it
  * came from ({@link ClientOptions#bootstrapServers()}).

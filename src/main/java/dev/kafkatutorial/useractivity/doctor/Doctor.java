@@ -3,17 +3,15 @@ package dev.kafkatutorial.useractivity.doctor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kafkatutorial.useractivity.cli.AdminSettings;
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
+import dev.kafkatutorial.useractivity.cli.ClientSettings;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The {@code doctor} subcommand: runs the cluster, topic and group checks in order with one Admin client,
@@ -21,8 +19,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class Doctor {
 
-    /** How long each Admin request may wait for a broker, as the programs wait (ClientSettings.BROKER_WAIT). */
-    static final Duration WAIT = Duration.ofSeconds(10);
+    /** How long each Admin request may wait for a broker, as the programs wait. */
+    static final Duration WAIT = ClientSettings.BROKER_WAIT;
 
     private Doctor() {
     }
@@ -46,7 +44,7 @@ public final class Doctor {
                 out.println(lines.doctorLine(finding.verdict().name(), finding.line()));
             }
         });
-        try (Admin admin = Admin.create(config(client))) {
+        try (Admin admin = Admin.create(new AdminSettings(client, "user-activity-doctor").config())) {
             try {
                 ClusterCheck.run(admin, WAIT, lines, findings);
             } catch (TimeoutException | ExecutionException e) {
@@ -69,19 +67,6 @@ public final class Doctor {
             out.println(toJson(findings, exit));
         }
         return exit;
-    }
-
-    /** The Admin client's configuration, in one place; the user's properties (security) win over the defaults. */
-    static Map<String, Object> config(ClientOptions client) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "user-activity-doctor");
-        // Give up on a request after WAIT, not Kafka's 60 s: a doctor that hangs tells nothing.
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis());
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis());
-        config.put(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
-        config.putAll(client.userProperties());
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, client.bootstrapServers());
-        return config;
     }
 
     private static String toJson(Findings findings, int exit) throws Exception {
