@@ -74,9 +74,12 @@ public final class ProducerSettings extends ClientSettings {
         }
     }
 
-    /** How long an event may wait for its acknowledgement, retried, before it fails: the outage line says it. */
+    /**
+     * How long an event may wait for its acknowledgement, retried, before it fails: the outage line says it.
+     * Kafka's 120 s unless the user set it; the defaults leave it alone.
+     */
     public Duration deliveryTimeout() {
-        return Duration.ofMillis(Long.parseLong(String.valueOf(config()
+        return Duration.ofMillis(Long.parseLong(String.valueOf(client.userProperties()
                 .getOrDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000)).trim()));
     }
 

@@ -28,7 +28,7 @@ class ReceivedLinesTest {
 
     @ParameterizedTest
     @EnumSource(Language.class)
-    void writesWhatMessagesPrints(Language language) {
+    void writesWhatConsumerLinesPrints(Language language) {
         ConsumerLines messages = new ConsumerLines(language);
         ReceivedLines lines = new ReceivedLines(messages);
         Random random = new Random(3);
