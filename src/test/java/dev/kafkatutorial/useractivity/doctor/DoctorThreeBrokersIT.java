@@ -1,6 +1,7 @@
 package dev.kafkatutorial.useractivity.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kafkatutorial.useractivity.broker.ThreeBrokerCluster;
@@ -126,7 +127,7 @@ class DoctorThreeBrokersIT {
             admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0)))
                     .all().get(30, TimeUnit.SECONDS);
             cluster.shutDownBroker(2);
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeTopics(List.of(topic))
+            await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeTopics(List.of(topic))
                     .allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions().get(0).leader() == null);
         }
         for (String output : List.of("text", "json")) {
