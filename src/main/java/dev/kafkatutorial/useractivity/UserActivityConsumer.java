@@ -109,7 +109,10 @@ public final class UserActivityConsumer implements Cli.Program {
     /** As {@link #run(String[], PrintStream, PrintStream)}; {@code probe} sees a reader of {@code out} leave. */
     static int run(String[] args, PrintStream out, PrintStream err, ReaderProbe probe) {
         ConsumerOptions options = new ConsumerOptions();
-        return Cli.run(options, args, out, err, () -> create(options, out, err, probe), SHUTDOWN_GRACE);
+        // --share-group: the same consumer as a member of a share group (a queue), Kafka's KafkaShareConsumer.
+        return Cli.run(options, args, out, err, () -> options.shareGroup() != null
+                ? UserActivityShareConsumer.create(options, out, err, probe)
+                : create(options, out, err, probe), SHUTDOWN_GRACE);
     }
 
     /** Builds the program and its Kafka consumer from parsed options. */

@@ -129,10 +129,51 @@ public final class ConsumerOptions implements Cli.Validated {
                     + "read_uncommitted: print every event written. Default: ${DEFAULT-VALUE} (Kafka's)")
     IsolationLevel isolationLevel;
 
+    /** How a consumer group shares out partitions (KIP-848). */
+    public enum GroupProtocol { classic, consumer }
+
+    /**
+     * Settings of the classic protocol, where the members time out and assign among themselves: with the
+     * consumer protocol the broker does both (group.consumer.session.timeout.ms and heartbeat interval, and
+     * group.consumer.assignors on the broker; a member picks a server-side assignor with group.remote.assignor).
+     */
+    static final Map<String, String> CLASSIC_ONLY = Map.of(
+            "session.timeout.ms", "the broker's group.consumer.session.timeout.ms",
+            "heartbeat.interval.ms", "the broker's group.consumer.heartbeat.interval.ms",
+            "partition.assignment.strategy", "group.remote.assignor (uniform or range), the broker's assignors");
+
+    @Option(names = "--group-protocol", paramLabel = "classic|consumer",
+            description = "How the group assigns partitions: classic (the members rebalance among themselves, all "
+                    + "stopping at once) or consumer (KIP-848: the broker assigns, members move only the partitions "
+                    + "that change hands). Default: classic, as Kafka's client until 5.0, which makes consumer the default")
+    GroupProtocol groupProtocol;
+
+    @Option(names = "--share-group", paramLabel = "GROUP", converter = NameConverters.GroupName.class,
+            description = "Read as a member of share group GROUP (KIP-932, a queue): members share the records of "
+                    + "every partition; each line shows the record's delivery count; a record is acknowledged once its "
+                    + "line is written, released if it cannot be, rejected if it is no event. A new group starts at "
+                    + "--offset-reset (earliest)")
+    String shareGroup;
+
     private String throwAwayGroup;
 
     @Override
     public void validate() {
+        if (shareGroup != null) {
+            validateShareGroup();
+        }
+        if (groupProtocol != null && partition != null) {
+            throw new IllegalArgumentException("--group-protocol applies to a consumer group; --partition reads outside any group");
+        }
+        if (groupProtocol == GroupProtocol.consumer) {
+            for (String name : client.userProperties().keySet()) {
+                if (CLASSIC_ONLY.containsKey(name)) {
+                    throw new IllegalArgumentException(name + " is a setting of the classic protocol: with "
+                            + "--group-protocol consumer the broker decides it (" + CLASSIC_ONLY.get(name)
+                            + "); drop it, or use --group-protocol classic");
+                }
+            }
+        }
         if (include != null && spec.commandLine().getParseResult().hasMatchedOption("--topic")) {
             throw new IllegalArgumentException("use either --topic or --include, not both");
         }
@@ -166,12 +207,57 @@ public final class ConsumerOptions implements Cli.Validated {
         }
     }
 
+    /** Options that mean nothing to a share group's member, each refused with why. */
+    private void validateShareGroup() {
+        String position = "a share group has no position of its own per member: where a new group starts is "
+                + "--offset-reset (the group's share.auto.offset.reset)";
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("--group", "a share group is named by --share-group, a consumer group by --group");
+        refused.put("--group-protocol", "a share group has its own protocol");
+        refused.put("--partition", "a share group's members share every partition's records; the broker hands out records, not partitions");
+        refused.put("--offset", refused.get("--partition"));
+        refused.put("--manual-commit", "a share group's member acknowledges each record once its line is written");
+        refused.put("--from-beginning", position);
+        refused.put("--last", position);
+        refused.put("--from-time", position);
+        refused.put("--to-end", position);
+        refused.put("--include", "a share consumer subscribes to topic names, not a pattern");
+        refused.put("--explain", "it explains a consumer group's assignment, and a share group assigns none (doctor shows its members)");
+        refused.put("--isolation-level", "a share group reads at the group's share.isolation.level (kafka-configs --entity-type groups)");
+        for (Map.Entry<String, String> option : refused.entrySet()) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option.getKey())) {
+                throw new IllegalArgumentException(option.getKey() + " means nothing with --share-group: " + option.getValue());
+            }
+        }
+        if (print.contains(RecordDetails.Field.lag)) {
+            throw new IllegalArgumentException("--print lag means nothing with --share-group: a share group's member has no lag of its own");
+        }
+    }
+
     public ClientOptions client() {
         return client;
     }
 
+    /** --share-group: the share group to read in, or null to read in a consumer group. */
+    public String shareGroup() {
+        return shareGroup;
+    }
+
+    /** --group-protocol, or null for the client's default (classic until Kafka 5.0). */
+    public GroupProtocol groupProtocol() {
+        return groupProtocol;
+    }
+
+    /** Whether --offset-reset was given (else a share group's own setting stays). */
+    public boolean offsetResetGiven() {
+        return offsetReset != null;
+    }
+
     /** The group: --group, else a throw-away one for a one-off read, else the tutorial's. */
     public String group() {
+        if (shareGroup != null) {
+            return shareGroup; // its audit file, say
+        }
         if (group != null) {
             return group;
         }
