@@ -22,7 +22,7 @@ public final class ClientOptions implements Cli.Validated {
                     + "--command-property/--command-config, else $" + BOOTSTRAP_ENV + ", else " + DEFAULT_BOOTSTRAP_SERVERS)
     String bootstrapServer;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "user_activity",
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "user_activity", converter = NameConverters.TopicName.class,
             description = "Topic to use. Default: ${DEFAULT-VALUE}")
     String topic;
 

@@ -1,6 +1,7 @@
 package dev.kafkatutorial.useractivity.processor;
 
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
+import dev.kafkatutorial.useractivity.cli.NameConverters;
 import dev.kafkatutorial.useractivity.cli.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +21,7 @@ public final class ProcessorOptions {
     ClientOptions client = new ClientOptions();
 
     @Option(names = "--output-topic", paramLabel = "TOPIC", defaultValue = DEFAULT_OUTPUT_TOPIC,
+            converter = NameConverters.TopicName.class,
             description = "Topic to write to. Default: ${DEFAULT-VALUE}")
     String outputTopic;
 
