@@ -18,7 +18,7 @@ public final class ProcessorOptions {
     static final String DEFAULT_GROUP = "user_activity_processor";
 
     @Mixin
-    ClientOptions client = new ClientOptions();
+    ClientOptions client = new ClientOptions().sameAs("group.id", "--group").sameAs("transactional.id", "--transactional-id");
 
     @Option(names = "--output-topic", paramLabel = "TOPIC", defaultValue = DEFAULT_OUTPUT_TOPIC,
             converter = NameConverters.TopicName.class,
