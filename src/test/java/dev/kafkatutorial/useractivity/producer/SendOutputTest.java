@@ -19,8 +19,10 @@ class SendOutputTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+    private ProducerOptions options;
+
     private SendOutput output(String... args) {
-        ProducerOptions options = CommandLine.populateCommand(new ProducerOptions(), args);
+        options = CommandLine.populateCommand(new ProducerOptions(), args);
         ProducerLines lines = new ProducerLines(Language.en);
         return new SendOutput(options, lines, EventIdHeader.forNewRun("run1", List.of()), new Explain(lines, () -> 3),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -54,5 +56,16 @@ class SendOutputTest {
                 "Message sent successfully - topic: t, partition: 1, offset: 4\n"
                         + "no key → the built-in partitioner keeps one partition (1) until a batch is full (sticky)\n");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void theStartLineGoesWhereTheExplanationsGo() {
+        // A setting the Admin client refuses at once: the acks line says it cannot read the topic, without a broker.
+        SendOutput output = output("--output", "json", "--explain", "--command-property", "request.timeout.ms=soon");
+
+        output.started(new ProducerSettings(options), "t");
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("acks=all: cannot read the topic's replication - ");
     }
 }
