@@ -3,6 +3,7 @@ package dev.kafkatutorial.useractivity.consumer;
 import static dev.kafkatutorial.useractivity.ProgramOutput.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kafkatutorial.useractivity.ProgramOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,12 +88,8 @@ class ConsumerOptionsTest {
         consumer(args.trim().split("\\s+")).assertRefused("user-activity-consumer", named);
     }
 
-    /** Options parsed and checked as the program's main does, or {@code null} when the command line is refused. */
     private static ConsumerOptions checked(String... args) {
-        ConsumerOptions options = new ConsumerOptions();
-        java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-        return dev.kafkatutorial.useractivity.cli.Cli.execute(options, args, nowhere, nowhere,
-                () -> dev.kafkatutorial.useractivity.cli.Cli.OK) == 0 ? options : null;
+        return ProgramOutput.checked(new ConsumerOptions(), args);
     }
 
     /**

@@ -29,11 +29,8 @@ class ProcessorOptionsTest {
                 "--bootstrap-server", "--lang");
     }
 
-    /** Options parsed and checked as the program's main does, or {@code null} when the command line is refused. */
     private static ProcessorOptions checked(String... args) {
-        ProcessorOptions options = new ProcessorOptions();
-        java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-        return dev.kafkatutorial.useractivity.cli.Cli.execute(options, args, nowhere, nowhere, () -> 0) == 0 ? options : null;
+        return ProgramOutput.checked(new ProcessorOptions(), args);
     }
 
     /** Issue 22, item 13: both topics are checked by Kafka's rules before a transaction starts. */

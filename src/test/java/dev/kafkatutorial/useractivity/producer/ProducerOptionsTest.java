@@ -129,14 +129,14 @@ class ProducerOptionsTest {
         producer(args.trim().split("\\s+")).assertRefused("user-activity-producer", named);
     }
 
-    /** Options parsed and checked as the program's main does, or {@code null} when the command line is refused. */
     private static ProducerOptions checked(String... args) {
-        ProducerOptions options = new ProducerOptions();
-        java.io.PrintStream nowhere = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-        return Cli.execute(options, args, nowhere, nowhere, () -> Cli.OK) == Cli.OK ? options : null;
+        return ProgramOutput.checked(new ProducerOptions(), args);
     }
 
-    /** Issue 22, item 11: a combination that would silently drop one of its options is refused instead. */
+    /**
+     * Issue 22: a combination that would silently drop one of its options is refused instead (item 11), and so is
+     * a topic name Kafka would refuse, naming the rule (item 13).
+     */
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
         "--quiet --output json       | --quiet prints no line per event and --output json one JSON line per event: give one of them",
@@ -147,8 +147,14 @@ class ProducerOptionsTest {
         "--command-property transactional.id=t2 --transactional-id t1 | "
                 + "--transactional-id t1 and transactional.id=t2 (--command-property) do not match",
         "--producer-property transactional.id= | transactional.id= (--producer-property): the value is empty",
+        "--topic=          | Invalid value for option '--topic': the topic name is empty (see --help)",
+        "--topic=.         | Invalid value for option '--topic': a topic cannot be named '.' or '..'",
+        "--topic=..        | a topic cannot be named '.' or '..'",
+        "--topic=a/b       | the topic name 'a/b' has a character Kafka does not allow, '/' (U+002F): only ASCII "
+                + "letters, digits, '.', '_' and '-'",
+        "--topic=user:act  | ':' (U+003A)",
     })
-    void aCombinationThatWouldDropAnOptionExits2(String args, String named) {
+    void aRefusedCombinationOrTopicNameExits2(String args, String named) {
         producer(("--lang en " + args).trim().split("\\s+")).assertRefused("user-activity-producer", named);
     }
 
@@ -168,20 +174,6 @@ class ProducerOptionsTest {
                 .containsKey("transaction.timeout.ms");
         assertThat(checked("--transactional-id", "tx", "--command-property", "transactional.id=tx").transactionalId())
                 .as("the same id in both places").isEqualTo("tx");
-    }
-
-    /** Issue 22, item 13: a topic name Kafka would refuse is refused at parse time, naming the rule. */
-    @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', value = {
-        "--topic=          | Invalid value for option '--topic': the topic name is empty (see --help)",
-        "--topic=.         | Invalid value for option '--topic': a topic cannot be named '.' or '..'",
-        "--topic=..        | a topic cannot be named '.' or '..'",
-        "--topic=a/b       | the topic name 'a/b' has a character Kafka does not allow, '/' (U+002F): only ASCII "
-                + "letters, digits, '.', '_' and '-'",
-        "--topic=user:act  | ':' (U+003A)",
-    })
-    void aTopicNameKafkaRefusesExits2NamingTheRule(String args, String named) {
-        producer(("--lang en " + args).trim().split("\\s+")).assertRefused("user-activity-producer", named);
     }
 
     @Test
