@@ -134,4 +134,29 @@ public final class ConsumerLines extends Lines {
         return pick("토픽 " + topic + "에 파티션 " + partition + "이(가) 없습니다 (파티션 수: " + partitions + ")",
                 "Topic " + topic + " has no partition " + partition + " (it has " + partitions + ")");
     }
+
+    /** {@code --print} with {@code --output json}: refused, each JSON line has every field --print can add. */
+    public String printWithJson() {
+        return pick("--print는 텍스트 출력에 줄을 더합니다. --output json의 각 줄에는 timestamp, headers, key, lag가 이미 "
+                        + "있습니다: 둘 중 하나만 주세요",
+                "--print adds lines to the text output; with --output json every line has timestamp, headers, key "
+                        + "and lag already: give one of them");
+    }
+
+    /** A group (--group, or {@code groupAs}: group.id given as a property) with --partition, as kafka-console-consumer refuses it. */
+    public String groupWithPartition(String groupAs) {
+        String counts = groupAs == null ? "" : pick(groupAs + "은(는) --group과 같습니다: ", groupAs + " counts as --group: ");
+        return counts + pick("--group과 --partition은 함께 쓸 수 없습니다 (kafka-console-consumer와 같음): --partition은 "
+                        + "그룹 없이 --offset부터 읽습니다",
+                "options --group and --partition cannot be specified together, as in kafka-console-consumer: "
+                        + "--partition reads without a group, from --offset");
+    }
+
+    /** --manual-commit in a one-off read's throw-away group, which commits nothing. */
+    public String manualCommitWithoutGroup() {
+        return pick("--manual-commit에는 --group이 필요합니다: --group 없이 --from-beginning, --partition, --last, "
+                        + "--from-time은 아무것도 커밋하지 않는 일회용 그룹으로 읽습니다",
+                "--manual-commit needs --group: without it --from-beginning, --partition, --last and --from-time "
+                        + "read in a throw-away group that commits nothing");
+    }
 }

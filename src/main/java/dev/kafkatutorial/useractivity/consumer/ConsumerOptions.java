@@ -2,6 +2,7 @@ package dev.kafkatutorial.useractivity.consumer;
 
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
+import dev.kafkatutorial.useractivity.cli.Localized;
 import dev.kafkatutorial.useractivity.cli.NameConverters;
 import dev.kafkatutorial.useractivity.cli.NumberConverters;
 import dev.kafkatutorial.useractivity.cli.PropertyConverters;
@@ -31,8 +32,14 @@ public final class ConsumerOptions implements Cli.Validated {
     /** How each event is printed. */
     public enum Output { text, json }
 
+    // Each of these properties is the option beside it: given both ways they must agree, and the property alone
+    // counts as the option (enable.auto.commit=false is the tutorial's enable_auto_commit=False, --manual-commit).
     @Mixin
-    ClientOptions client = new ClientOptions(() -> this.consumerProperties);
+    ClientOptions client = new ClientOptions("--consumer-property", () -> this.consumerProperties)
+            .sameAs("group.id", "--group")
+            .sameAs("isolation.level", "--isolation-level")
+            .sameAs("auto.offset.reset", "--offset-reset")
+            .sameAsFalse("enable.auto.commit", "--manual-commit");
 
     @Option(names = "--consumer-property", paramLabel = "KEY=VALUE", converter = PropertyConverters.KeyValue.class,
             description = "A consumer property, as kafka-console-consumer takes it; repeatable; wins over "
@@ -40,7 +47,7 @@ public final class ConsumerOptions implements Cli.Validated {
     List<Map.Entry<String, String>> consumerProperties = new ArrayList<>();
 
     @Option(names = "--group", paramLabel = "GROUP", converter = NameConverters.GroupName.class,
-            description = "Consumer group. Default: " + DEFAULT_GROUP
+            description = "Consumer group; group.id given as a property is the same setting. Default: " + DEFAULT_GROUP
                     + " (with --from-beginning: a new throw-away group; not with --partition)")
     String group;
 
@@ -53,7 +60,8 @@ public final class ConsumerOptions implements Cli.Validated {
     Long timeoutMs;
 
     @Option(names = "--manual-commit",
-            description = "Commit offsets synchronously after each printed batch and on exit, not every 5 s")
+            description = "Commit offsets synchronously after each printed batch and on exit, not every 5 s "
+                    + "(enable.auto.commit=false means the same). Needs a group: not in a one-off read's throw-away one")
     boolean manualCommit;
 
     @Option(names = "--from-beginning",
@@ -94,7 +102,8 @@ public final class ConsumerOptions implements Cli.Validated {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--print", paramLabel = "LIST", split = ",",
-            description = "After each banner, one more line for each of: timestamp, headers, key, lag (comma list)")
+            description = "After each banner, one more line for each of: timestamp, headers, key, lag (comma list). "
+                    + "Text output only: each --output json line has them all")
     java.util.List<dev.kafkatutorial.useractivity.consumer.RecordDetails.Field> print = new java.util.ArrayList<>();
 
     @Option(names = "--to-end",
@@ -184,7 +193,9 @@ public final class ConsumerOptions implements Cli.Validated {
             throw new IllegalArgumentException("--offset needs --partition, as in kafka-console-consumer");
         }
         if (fromBeginning && offsetReset == OffsetReset.latest) {
-            throw new IllegalArgumentException("--from-beginning contradicts --offset-reset latest");
+            String reset = client.fromProperty("--offset-reset");
+            throw new IllegalArgumentException("--from-beginning contradicts "
+                    + (reset == null ? "--offset-reset latest" : reset));
         }
         if (fromBeginning && offset != null) {
             throw new IllegalArgumentException("use either --from-beginning or --offset, not both");
@@ -201,9 +212,19 @@ public final class ConsumerOptions implements Cli.Validated {
         }
         if (partition != null && group != null) {
             // A group's committed position belongs to its members: a reader outside the group that commits into
-            // it races them (a rejected commit, or one silently dropped). kafka-console-consumer refuses it too.
-            throw new IllegalArgumentException("options --group and --partition cannot be specified together, "
-                    + "as in kafka-console-consumer: --partition reads without a group, from --offset");
+            // it races them (a rejected commit, or one silently dropped). kafka-console-consumer refuses it too,
+            // wherever the group id was given.
+            String groupAs = client.fromProperty("--group");
+            throw new Localized.Refusal(language -> new ConsumerLines(language).groupWithPartition(groupAs));
+        }
+        if (!print.isEmpty() && output == Output.json) {
+            throw new Localized.Refusal(language -> new ConsumerLines(language).printWithJson());
+        }
+        if (manualCommit && isThrowAwayGroup()) {
+            if (client.fromProperty("--manual-commit") == null) {
+                throw new Localized.Refusal(language -> new ConsumerLines(language).manualCommitWithoutGroup());
+            }
+            manualCommit = false; // enable.auto.commit=false: what a throw-away group has anyway
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.kafkatutorial.useractivity.processor;
 
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
+import dev.kafkatutorial.useractivity.cli.NameConverters;
 import dev.kafkatutorial.useractivity.cli.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,9 +18,10 @@ public final class ProcessorOptions {
     static final String DEFAULT_GROUP = "user_activity_processor";
 
     @Mixin
-    ClientOptions client = new ClientOptions();
+    ClientOptions client = new ClientOptions().sameAs("group.id", "--group").sameAs("transactional.id", "--transactional-id");
 
     @Option(names = "--output-topic", paramLabel = "TOPIC", defaultValue = DEFAULT_OUTPUT_TOPIC,
+            converter = NameConverters.TopicName.class,
             description = "Topic to write to. Default: ${DEFAULT-VALUE}")
     String outputTopic;
 

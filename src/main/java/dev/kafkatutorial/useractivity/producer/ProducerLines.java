@@ -120,6 +120,18 @@ public final class ProducerLines extends Lines {
                 "no key → the built-in partitioner keeps one partition (" + partition + ") until a batch is full (sticky)");
     }
 
+    /** {@code --quiet} with {@code --output json}: refused, one prints no line per event, the other one each. */
+    public String quietWithJson() {
+        return pick("--quiet는 이벤트마다 줄을 찍지 않고, --output json은 이벤트마다 JSON 줄을 찍습니다: 둘 중 하나만 주세요",
+                "--quiet prints no line per event and --output json one JSON line per event: give one of them");
+    }
+
+    /** {@code --quiet} with {@code --explain}: refused, --explain's lines follow each event's line. */
+    public String quietWithExplain() {
+        return pick("--explain은 이벤트마다 그 줄 뒤에 설명을 붙이는데 --quiet는 이벤트마다 줄을 찍지 않습니다: 둘 중 하나만 주세요",
+                "--explain explains each event after its line, and --quiet prints no line per event: give one of them");
+    }
+
     static String pythonRepr(UserActivity event) {
         StringBuilder sb = new StringBuilder(96)
                 .append("{'user_id': ").append(event.userId())
