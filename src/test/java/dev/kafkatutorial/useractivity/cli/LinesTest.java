@@ -41,9 +41,11 @@ class LinesTest {
     @Test
     void failuresNameWhatToCheck() {
         assertThat(ko.brokerUnreachable("localhost:9092", Duration.ofSeconds(10)))
-                .contains("localhost:9092", "10초", "docker-compose up -d", "exec:java@broker").doesNotContain("\n");
+                .contains("localhost:9092", "10초", "docker-compose up -d", "./local-broker.sh start")
+                .doesNotContain("\n", "exec:java");
         assertThat(en.brokerUnreachable("kafka:1234", Duration.ofSeconds(10)))
-                .contains("kafka:1234", "10 s", "docker-compose up -d", "exec:java@broker");
+                .contains("kafka:1234", "10 s", "docker-compose up -d", "./local-broker.sh start")
+                .doesNotContain("exec:java");
         assertThat(ko.brokerUnresolvable("no-such-host.invalid:9092")).contains("no-such-host.invalid:9092", "--bootstrap-server")
                 .doesNotContain("\n");
         assertThat(en.brokerUnresolvable("kafka:1234")).contains("Cannot resolve", "kafka:1234", "--bootstrap-server");
