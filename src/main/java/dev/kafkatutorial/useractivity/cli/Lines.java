@@ -69,6 +69,23 @@ public class Lines {
                 "======= Partitions assigned: " + list(partitions, "none") + " =======");
     }
 
+    /**
+     * With a group protocol named: {@code ======= 파티션 할당: 2 (consumer 프로토콜, 멤버 에포크 3) =======}. Under the
+     * consumer protocol (and a cooperative assignor) the list holds only what this member newly got.
+     */
+    public String assigned(List<Integer> partitions, String membership) {
+        String line = assigned(partitions);
+        return membership == null ? line : line.substring(0, line.length() - " =======".length())
+                + " (" + membership + ") =======";
+    }
+
+    /** The member's protocol and its number: the member epoch (consumer protocol) or the group's generation. */
+    public String membership(String protocol, int number) {
+        return "consumer".equals(protocol)
+                ? pick("consumer 프로토콜, 멤버 에포크 " + number, "consumer protocol, member epoch " + number)
+                : pick("classic 프로토콜, 세대 " + number, "classic protocol, generation " + number);
+    }
+
     public String revoked(List<Integer> partitions) {
         return pick("======= 파티션 해제: " + list(partitions, "없음") + " =======",
                 "======= Partitions revoked: " + list(partitions, "none") + " =======");

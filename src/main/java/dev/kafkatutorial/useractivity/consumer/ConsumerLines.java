@@ -67,6 +67,17 @@ public final class ConsumerLines extends Lines {
         return consumerSummary(read, skipped) + (lagLeft == null ? "" : pick(", 남은 메시지: ", ", lag left: ") + lagLeft);
     }
 
+    /** --explain under the consumer protocol: the member's epoch, and who assigns. */
+    public String explainConsumerProtocol(String group, int memberEpoch, String memberId, String remoteAssignor) {
+        String assignor = remoteAssignor == null
+                ? pick("브로커의 group.consumer.assignors가 정합니다", "the broker's, by its group.consumer.assignors")
+                : remoteAssignor + pick(" (브로커 쪽, group.remote.assignor)", " (on the broker, group.remote.assignor)");
+        return pick("설명: 그룹 " + group + " consumer 프로토콜, 멤버 에포크 " + memberEpoch + ", 이 멤버 " + memberId
+                        + ", 할당: " + assignor,
+                "Explain: group " + group + " consumer protocol, member epoch " + memberEpoch + ", this member " + memberId
+                        + ", assignment: " + assignor);
+    }
+
     public String explainGroup(String group, int generation, String memberId, String assignor) {
         return pick("설명: 그룹 " + group + " 세대 " + generation + ", 이 멤버 " + memberId + ", 할당 전략 " + assignor,
                 "Explain: group " + group + " generation " + generation + ", this member " + memberId

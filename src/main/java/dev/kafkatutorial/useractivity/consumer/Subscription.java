@@ -50,8 +50,12 @@ public final class Subscription {
         if (options.partition() != null) {
             return assignOnePartition(partitions, endOfRead, lag);
         }
+        // Named only when the user chose a protocol: the tutorial's lines stay as they were. The number is the
+        // member's epoch under the consumer protocol, the group's generation under the classic one.
+        ConsumerOptions.GroupProtocol protocol = options.groupProtocol();
         ConsumerRebalanceListener listener = new RebalanceReporter(lines, err, commitBeforeRevoke,
-                committer::commitWhileRunning);
+                committer::commitWhileRunning, () -> protocol == null ? null
+                        : lines.membership(protocol.name(), consumer.groupMetadata().generationId()));
         listener = endOfRead == null ? listener : endOfRead.around(listener);
         StartPosition start = options.last() != null ? new StartPosition.Last(options.last())
                 : options.fromTime() != null ? new StartPosition.FromTime(options.fromTime()) : null;

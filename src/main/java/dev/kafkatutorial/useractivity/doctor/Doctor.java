@@ -82,9 +82,16 @@ public final class Doctor {
             String check = "topic";
             try {
                 int partitions = TopicCheck.run(admin, client.topic(), lines, findings);
+                check = "groups";
+                GroupKindsCheck.features(admin, client.bootstrapServers(), lines, findings);
+                var named = GroupKindsCheck.groups(admin, options.group(), lines, findings);
                 if (options.group() != null) {
                     check = "group";
-                    GroupCheck.run(admin, options.group(), client.topic(), partitions, lines, findings);
+                    if (named.flatMap(g -> g.type()).orElse(null) == org.apache.kafka.common.GroupType.SHARE) {
+                        GroupKindsCheck.shareGroup(admin, options.group(), lines, findings);
+                    } else {
+                        GroupCheck.run(admin, options.group(), client.topic(), partitions, lines, findings);
+                    }
                 }
             } catch (Request.Failed e) {
                 // The checks after this one need its answer: say which request failed, and stop.

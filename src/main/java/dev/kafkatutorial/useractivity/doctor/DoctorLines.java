@@ -163,4 +163,56 @@ public final class DoctorLines extends Lines {
     public String doctorRequestFailed(String call, String subject, String reason) {
         return pick(call + "(" + subject + ") 실패: " + reason, call + " (" + subject + ") failed: " + reason);
     }
+
+    public String doctorConsumerProtocolOn(short level) {
+        return pick("group.version " + level + ": consumer 프로토콜(KIP-848)을 쓸 수 있습니다 (consumer --group-protocol consumer)",
+                "group.version " + level + ": the consumer protocol (KIP-848) is on (consumer --group-protocol consumer)");
+    }
+
+    public String doctorConsumerProtocolOff(String bootstrapServers) {
+        return pick("group.version 0: consumer 프로토콜이 꺼져 있습니다. --group-protocol consumer를 쓰는 실습에 필요합니다: "
+                        + "./kafka.sh kafka-features --bootstrap-server " + bootstrapServers + " upgrade --feature group.version=1",
+                "group.version 0: the consumer protocol is off; the --group-protocol consumer exercise needs it: "
+                        + "./kafka.sh kafka-features --bootstrap-server " + bootstrapServers + " upgrade --feature group.version=1");
+    }
+
+    public String doctorShareGroupsOn(short level) {
+        return pick("share.version " + level + ": 공유 그룹(KIP-932, 큐)을 쓸 수 있습니다 (consumer --share-group)",
+                "share.version " + level + ": share groups (KIP-932, queues) are on (consumer --share-group)");
+    }
+
+    public String doctorShareGroupsOff(String bootstrapServers) {
+        return pick("share.version 0: 공유 그룹이 꺼져 있습니다. consumer --share-group과 lab queue에 필요합니다: "
+                        + "./kafka.sh kafka-features --bootstrap-server " + bootstrapServers + " upgrade --feature share.version=1",
+                "share.version 0: share groups are off; consumer --share-group and lab queue need them: "
+                        + "./kafka.sh kafka-features --bootstrap-server " + bootstrapServers + " upgrade --feature share.version=1");
+    }
+
+    /** {@code groups: 3 - g1 (Classic, consumer), g2 (Consumer, consumer), q (Share, share)}. */
+    public String doctorGroupKinds(int count, String each) {
+        return pick("그룹 " + count + "개 (종류, 프로토콜): " + each, count + " group(s) (type, protocol): " + each);
+    }
+
+    /** A consumer group on the consumer protocol: the group's epoch, and each member's epoch. */
+    public String doctorConsumerProtocolGroup(String group, int groupEpoch, String memberEpochs) {
+        return pick("그룹 " + group + ": consumer 프로토콜, 그룹 에포크 " + groupEpoch + ", 멤버 에포크 " + memberEpochs
+                        + " (브로커가 할당하고, 바뀌는 파티션만 옮깁니다)",
+                "Group " + group + ": consumer protocol, group epoch " + groupEpoch + ", member epochs " + memberEpochs
+                        + " (the broker assigns; only partitions that change hands move)");
+    }
+
+    /** A classic group: its generation is the whole group's, its assignor a member's. */
+    public String doctorClassicGroup(String group, String assignor) {
+        return pick("그룹 " + group + ": classic 프로토콜" + (assignor.isEmpty() ? "" : ", 할당 전략 " + assignor)
+                        + " (리밸런스마다 모든 멤버가 다시 참여합니다)",
+                "Group " + group + ": classic protocol" + (assignor.isEmpty() ? "" : ", assignor " + assignor)
+                        + " (every member rejoins at each rebalance)");
+    }
+
+    public String doctorShareGroup(String group, String state, int members, int epoch, String assignments) {
+        return pick("공유 그룹 " + group + ": 상태 " + state + ", 멤버 " + members + "명, 그룹 에포크 " + epoch
+                        + (assignments.isEmpty() ? "" : " - " + assignments) + " (멤버들이 파티션이 아니라 메시지를 나눕니다)",
+                "Share group " + group + ": state " + state + ", " + members + " member(s), group epoch " + epoch
+                        + (assignments.isEmpty() ? "" : " - " + assignments) + " (members share records, not partitions)");
+    }
 }

@@ -37,6 +37,14 @@ final class GroupCheck {
         }
         int members = description.members().size();
         findings.add(Finding.ok("group", lines.doctorGroup(group, String.valueOf(description.groupState()), members)));
+        if (description.type() == org.apache.kafka.common.GroupType.CONSUMER) {
+            String epochs = description.members().stream().map(m -> m.memberEpoch().map(String::valueOf).orElse("?"))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            findings.add(Finding.ok("protocol", lines.doctorConsumerProtocolGroup(group,
+                    description.groupEpoch().orElse(-1), epochs.isEmpty() ? "-" : epochs)));
+        } else {
+            findings.add(Finding.ok("protocol", lines.doctorClassicGroup(group, description.partitionAssignor())));
+        }
         if (partitions > 0 && members > partitions) {
             findings.add(Finding.warning("members", lines.doctorIdleMembers(members, partitions, members - partitions)));
         }

@@ -70,4 +70,15 @@ class LinesTest {
                 + "and takes over from this one. Exiting");
         assertThat(new Lines(Language.ko).offsetRanges(ranges)).isEqualTo("파티션 0: 오프셋 20-25, 파티션 2: 오프셋 3-6");
     }
+
+    @Test
+    void anAssignmentLineNamesTheProtocolOnlyWhenOneWasChosen() {
+        Lines ko = new Lines(dev.kafkatutorial.useractivity.Language.ko);
+        Lines en = new Lines(dev.kafkatutorial.useractivity.Language.en);
+        assertThat(ko.assigned(java.util.List.of(0, 2), null)).isEqualTo("======= 파티션 할당: 0, 2 =======");
+        assertThat(ko.assigned(java.util.List.of(2), ko.membership("consumer", 3)))
+                .isEqualTo("======= 파티션 할당: 2 (consumer 프로토콜, 멤버 에포크 3) =======");
+        assertThat(en.assigned(java.util.List.of(), en.membership("classic", 5)))
+                .isEqualTo("======= Partitions assigned: none (classic protocol, generation 5) =======");
+    }
 }

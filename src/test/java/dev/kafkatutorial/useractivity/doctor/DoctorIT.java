@@ -199,6 +199,66 @@ public class DoctorIT {
     }
 
     @Test
+    void eachGroupsKindAndProtocolAndTheBrokersGroupFeatures() throws Exception {
+        String topic = topic("doctor-kinds", 2, Map.of());
+        String consumerGroup = topic + "-kip848";
+        String shareGroup = topic + "-queue";
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService members = Executors.newFixedThreadPool(2);
+        try {
+            members.submit(() -> {
+                try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, consumerGroup,
+                        ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer",
+                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                    consumer.subscribe(List.of(topic));
+                    while (running.get()) {
+                        consumer.poll(Duration.ofMillis(100));
+                    }
+                }
+                return null;
+            });
+            members.submit(() -> {
+                try (org.apache.kafka.clients.consumer.KafkaShareConsumer<String, String> consumer =
+                        new org.apache.kafka.clients.consumer.KafkaShareConsumer<>(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, shareGroup), new StringDeserializer(), new StringDeserializer())) {
+                    consumer.subscribe(List.of(topic));
+                    while (running.get()) {
+                        consumer.poll(Duration.ofMillis(100));
+                    }
+                }
+                return null;
+            });
+            try (Admin admin = admin()) {
+                await().atMost(LIMIT).ignoreExceptions().until(() -> admin.describeConsumerGroups(List.of(consumerGroup)).all()
+                        .get(10, TimeUnit.SECONDS).get(consumerGroup).members().size() == 1
+                        && admin.describeShareGroups(List.of(shareGroup)).all()
+                        .get(10, TimeUnit.SECONDS).get(shareGroup).members().size() == 1);
+            }
+            Run consumer = doctor(TestKafka.bootstrapArgs("--topic", topic, "--group", consumerGroup,
+                    "--output", "json", "--lang", "en"));
+            assertThat(consumer.exit()).as(consumer.out() + consumer.err()).isZero();
+            assertThat(consumer.verdict("group.version")).isEqualTo("ok");
+            assertThat(consumer.verdict("share.version")).isEqualTo("ok");
+            assertThat(consumer.out()).contains("the consumer protocol (KIP-848) is on", "share groups (KIP-932, queues) are on",
+                    consumerGroup + " (Consumer, consumer)", shareGroup + " (Share, share)",
+                    "Group " + consumerGroup + ": consumer protocol, group epoch");
+
+            Run share = doctor(TestKafka.bootstrapArgs("--topic", topic, "--group", shareGroup, "--lang", "en"));
+            assertThat(share.exit()).as(share.out() + share.err()).isZero();
+            assertThat(share.out()).contains("Share group " + shareGroup + ": state Stable, 1 member(s)",
+                    "members share records, not partitions");
+        } finally {
+            running.set(false);
+            members.shutdown();
+            assertThat(members.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void noBrokerIsOneLineAndExitOne() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
