@@ -228,26 +228,34 @@ public final class ConsumerOptions implements Cli.Validated {
         }
     }
 
-    /** Options that mean nothing to a share group's member, each refused with why. */
+    /**
+     * Options that mean nothing to a share group's member, each refused with why. By value, not by what was
+     * typed: a client property bound to an option (group.id for --group, say) counts as that option.
+     */
     private void validateShareGroup() {
         String position = "a share group has no position of its own per member: where a new group starts is "
                 + "--offset-reset (the group's share.auto.offset.reset)";
-        Map<String, String> refused = new java.util.LinkedHashMap<>();
-        refused.put("--group", "a share group is named by --share-group, a consumer group by --group");
-        refused.put("--group-protocol", "a share group has its own protocol");
-        refused.put("--partition", "a share group's members share every partition's records; the broker hands out records, not partitions");
-        refused.put("--offset", refused.get("--partition"));
-        refused.put("--manual-commit", "a share group's member acknowledges each record once its line is written");
-        refused.put("--from-beginning", position);
-        refused.put("--last", position);
-        refused.put("--from-time", position);
-        refused.put("--to-end", position);
-        refused.put("--include", "a share consumer subscribes to topic names, not a pattern");
-        refused.put("--explain", "it explains a consumer group's assignment, and a share group assigns none (doctor shows its members)");
-        refused.put("--isolation-level", "a share group reads at the group's share.isolation.level (kafka-configs --entity-type groups)");
-        for (Map.Entry<String, String> option : refused.entrySet()) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option.getKey())) {
-                throw new IllegalArgumentException(option.getKey() + " means nothing with --share-group: " + option.getValue());
+        String records = "a share group's members share every partition's records; the broker hands out records, not partitions";
+        Map<String, Object[]> refused = new java.util.LinkedHashMap<>();
+        refused.put("--group", new Object[] {group != null, "a share group is named by --share-group, a consumer group by --group"});
+        refused.put("--group-protocol", new Object[] {groupProtocol != null, "a share group has its own protocol"});
+        refused.put("--partition", new Object[] {partition != null, records});
+        refused.put("--offset", new Object[] {offset != null, records});
+        refused.put("--manual-commit", new Object[] {manualCommit, "a share group's member acknowledges each record once its line is written"});
+        refused.put("--from-beginning", new Object[] {fromBeginning, position});
+        refused.put("--last", new Object[] {last != null, position});
+        refused.put("--from-time", new Object[] {fromTime != null, position});
+        refused.put("--to-end", new Object[] {toEnd, position});
+        refused.put("--include", new Object[] {include != null, "a share consumer subscribes to topic names, not a pattern"});
+        refused.put("--explain", new Object[] {explain, "it explains a consumer group's assignment, and a share group assigns none (doctor shows its members)"});
+        refused.put("--isolation-level", new Object[] {spec.commandLine().getParseResult().hasMatchedOption("--isolation-level")
+                || client.fromProperty("--isolation-level") != null,
+            "a share group reads at the group's share.isolation.level (kafka-configs --entity-type groups)"});
+        for (Map.Entry<String, Object[]> option : refused.entrySet()) {
+            if ((Boolean) option.getValue()[0]) {
+                String given = client.fromProperty(option.getKey());
+                throw new IllegalArgumentException((given == null ? option.getKey() : given + " (" + option.getKey() + ")")
+                        + " means nothing with --share-group: " + option.getValue()[1]);
             }
         }
         if (print.contains(RecordDetails.Field.lag)) {

@@ -50,7 +50,7 @@ public final class QueueLab implements Cli.Validated {
     private static final int MAX_POLL_RECORDS = 50;
 
     @Mixin
-    ClientOptions client = new ClientOptions(List::of);
+    ClientOptions client = new ClientOptions();
 
     @Option(names = "--events", paramLabel = "N", converter = NumberConverters.PositiveLong.class,
             description = "Events on the topic. Default: 2000")

@@ -44,7 +44,7 @@ public final class RebalanceLab implements Cli.Validated {
     enum Mode { eager, cooperative, consumer }
 
     @Mixin
-    ClientOptions client = new ClientOptions(List::of);
+    ClientOptions client = new ClientOptions();
 
     @Option(names = "--rate", paramLabel = "N", converter = NumberConverters.PositiveLong.class,
             description = "Events a second the producer sends meanwhile. Default: 100")
