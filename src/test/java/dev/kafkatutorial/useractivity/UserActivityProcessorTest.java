@@ -238,6 +238,28 @@ class UserActivityProcessorTest {
     }
 
     @Test
+    void offsetsThatTimeOutAreAnOutageOneLineEachWay() {
+        // Seen on a real broker stopped for 12 s: the first call to wait for it was sendOffsetsToTransaction().
+        producer.sendOffsetsToTransactionException = new org.apache.kafka.common.errors.TimeoutException(
+                "Timeout expired after 10000ms while awaiting TxnOffsetCommitHandler");
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(TP0));
+            addRecords(0, 2);
+        });
+        consumer.schedulePollTask(() -> {
+            producer.sendOffsetsToTransactionException = null;
+            addRecords(0, 2);
+        });
+        consumer.schedulePollTask(processor::stop);
+
+        assertThat(processor.run()).as(err()).isZero();
+
+        assertThat(producer.calls).containsExactly("abortTransaction", "commitTransaction");
+        assertThat(err().lines().filter(l -> l.startsWith("브로커 연결 끊김: "))).hasSize(1);
+        assertThat(err().lines().filter(l -> l.startsWith("브로커 다시 연결됨: "))).hasSize(1);
+    }
+
+    @Test
     void anAbortableErrorIsAbortedAndTheBatchReadAgain() {
         producer.sendOffsetsToTransactionException = new TransactionAbortableException("the broker said abort");
         consumer.schedulePollTask(() -> {

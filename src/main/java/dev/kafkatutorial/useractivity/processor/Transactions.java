@@ -12,6 +12,7 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 
 /**
@@ -67,6 +68,9 @@ public final class Transactions {
             // Abortable, InvalidProducerEpochException included (KIP-588): the group rebalanced, a send failed,
             // the broker was away. Abort, so nothing of this batch reaches read_committed readers. An abort that
             // times out is made again likewise; one that fails otherwise ends the run.
+            if (e instanceof TimeoutException) {
+                watch.noAnswer(); // sendOffsetsToTransaction() waited max.block.ms; send() never throws one
+            }
             retries.abort(producer);
             aborted++;
             err.println(lines.processorAborted(records, Cli.oneLine(e)));
