@@ -43,7 +43,8 @@ import org.apache.kafka.common.errors.WakeupException;
  *
  * <p>It rides out a broker outage: a commit or abort waiting for the broker is made again until it is answered
  * ({@link Retries}), an aborted batch is read again, and two lines say when the broker went and came back
- * ({@link BrokerWatch}). Only what {@code KafkaProducer}'s javadoc calls fatal ends it.
+ * ({@link BrokerWatch}). Only what {@code KafkaProducer}'s javadoc calls fatal ends it, or the same failure five
+ * times in a row ({@link Transactions}).
  *
  * <p>The program owns both clients: {@link #stop()} may be called from any thread (it calls
  * {@link Consumer#wakeup()}), and the polling thread finishes the transaction in hand and closes them.

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The processor jar while its one broker is away for 12 s (issue 22, item 1): it keeps running, says once that
  * the broker is away and once that it is back, never calls the outage a missing topic, and afterwards its
- * output, read with read_committed, holds every input event exactly once; caught up, its group's lag is 0.
+ * output, read with read_committed, holds every input event exactly once; caught up, its group's lag is 0. And
+ * stopped while the broker is away, it ends with its summary, and the next run goes on exactly once.
  */
 class ProcessorOutageIT {
 
@@ -88,6 +89,52 @@ class ProcessorOutageIT {
                 assertThat(lag.values()).as("caught up: the group's lag (item 19)").allMatch(l -> l == 0);
                 assertThat(err).contains("프로세서 종료 - 처리한 메시지: ");
             }
+        }
+    }
+
+    @Test
+    void aStopWhileTheBrokerIsAwayEndsWithTheSummaryAndTheNextRunGoesOnExactlyOnce() throws Exception {
+        try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, dataDir)) {
+            String bootstrap = broker.bootstrapServers();
+            String input = "processor-stopped-in-" + System.nanoTime();
+            String output = input.replace("-in-", "-out-");
+            TestKafka.createTopic(bootstrap, input, 3);
+            TestKafka.createTopic(output, 3);
+            String[] args = {"--bootstrap-server", bootstrap, "--topic", input, "--output-topic", output, "--group", input};
+            ProgramRun producer;
+            String firstErr;
+            Duration toExit;
+            try (JarProcess first = JarProcess.start("processor", args)) {
+                await().atMost(LIMIT).until(() -> first.err().contains("======= ") || !first.isAlive());
+                producer = ProgramRun.producer("--bootstrap-server", bootstrap, "--topic", input, "--key", "user_id",
+                        "--interval", "10ms", "--max-messages", String.valueOf(EVENTS / 2), "--output", "json");
+                await().atMost(LIMIT).until(() -> TransactionalReads.committedEvents(first.out()) >= 200
+                        || !first.isAlive());
+                broker.stop();
+                Thread.sleep(3_000); // into the outage: the processor waits for the broker, in a transaction or a poll
+                long signalled = System.nanoTime();
+                first.terminate(Duration.ofSeconds(60));
+                toExit = Duration.ofNanos(System.nanoTime() - signalled);
+                firstErr = first.err();
+            }
+            broker.restart();
+            producer.awaitExit(LIMIT);
+            long[] summary = Figures.producerSummary(producer.err());
+            try (JarProcess second = JarProcess.start("processor", args)) {
+                TransactionalReads.awaitCommitted(bootstrap, output, (int) summary[1], Duration.ofSeconds(60));
+                second.terminate(Duration.ofSeconds(40));
+            }
+
+            Set<String> in = new HashSet<>(EventIds.inTopic(bootstrap, input, LIMIT));
+            List<String> committed = EventIds.inTopic(bootstrap, output, "read_committed", LIMIT);
+            Figures figures = Figures.count("processor stopped in an outage", "SIGTERM 3 s into an outage (summary and"
+                    + " exit " + toExit.toMillis() + " ms after the signal), broker restarted, a second run finished;"
+                    + " output read with read_committed", summary[0], Figures.Sends.of(producer.out()), committed);
+
+            assertThat(firstErr).contains("프로세서 종료 - 처리한 메시지: ").doesNotContain("create_topic", "\tat ");
+            assertThat(figures.lost()).as("acknowledged, not in the output").isZero();
+            assertThat(new HashSet<>(committed)).as("every input event in the output").isEqualTo(in);
+            assertThat(TransactionalReads.repeated(committed)).as("ids written twice").isEmpty();
         }
     }
 }

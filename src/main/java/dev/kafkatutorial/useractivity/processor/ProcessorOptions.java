@@ -28,7 +28,8 @@ public final class ProcessorOptions implements Cli.Validated {
     String outputTopic;
 
     @Option(names = "--group", paramLabel = "GROUP", defaultValue = DEFAULT_GROUP,
-            converter = NameConverters.GroupName.class, description = "Consumer group, whose offsets commit inside the transactions. Default: ${DEFAULT-VALUE}")
+            converter = NameConverters.GroupName.class,
+            description = "Consumer group, whose offsets commit inside the transactions. Default: ${DEFAULT-VALUE}")
     String group;
 
     @Option(names = "--transactional-id", paramLabel = "ID", converter = TransactionalIdName.class,

@@ -69,7 +69,7 @@ public final class Transactions {
             // the broker was away. Abort, so nothing of this batch reaches read_committed readers. An abort that
             // times out is made again likewise; one that fails otherwise ends the run.
             if (e instanceof TimeoutException) {
-                watch.noAnswer(); // sendOffsetsToTransaction() waited max.block.ms; send() never throws one
+                watch.noAnswer(); // sendOffsetsToTransaction() waited max.block.ms for the broker in vain
             }
             retries.abort(producer);
             aborted++;
