@@ -28,10 +28,8 @@ class ProcessorCommitsIT {
 
     @Test
     void aCaughtUpProcessorOfTransactionalInputHasLagZero() throws Exception {
-        String input = "processor-marker-in-" + System.nanoTime();
-        String output = input.replace("-in-", "-out-");
-        TestKafka.createTopic(input, 1);
-        TestKafka.createTopic(output, 1);
+        String input = topics("processor-marker");
+        String output = output(input);
         String bootstrap = TestKafka.bootstrapServers();
         // 4 transactions of 5: 20 events and 4 commit markers, the last marker the partition's last offset.
         ProgramRun producer = ProgramRun.producer("--bootstrap-server", bootstrap, "--topic", input, "--interval", "0",
@@ -51,10 +49,8 @@ class ProcessorCommitsIT {
 
     @Test
     void aMalformedLastRecordIsCommittedPastAndNotReportedAgainAfterARestart() throws Exception {
-        String input = "processor-pill-in-" + System.nanoTime();
-        String output = input.replace("-in-", "-out-");
-        TestKafka.createTopic(input, 1);
-        TestKafka.createTopic(output, 1);
+        String input = topics("processor-pill");
+        String output = output(input);
         String bootstrap = TestKafka.bootstrapServers();
         produce(bootstrap, input, 5);
         try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of(
@@ -83,6 +79,18 @@ class ProcessorCommitsIT {
         }
         List<String> committed = EventIds.inTopic(bootstrap, output, "read_committed", LIMIT);
         assertThat(committed).hasSize(6).doesNotHaveDuplicates();
+    }
+
+    /** A new input topic of one partition, and its output's; returns the input's name. */
+    private static String topics(String prefix) {
+        String input = prefix + "-in-" + System.nanoTime();
+        TestKafka.createTopic(input, 1);
+        TestKafka.createTopic(output(input), 1);
+        return input;
+    }
+
+    private static String output(String input) {
+        return input.replace("-in-", "-out-");
     }
 
     private static JarProcess processor(String bootstrap, String input, String output) {

@@ -35,10 +35,8 @@ class ProcessorOutageIT {
     void theProcessorRidesOutABrokerOutageAndPassesEachEventOnExactlyOnce() throws Exception {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, dataDir)) {
             String bootstrap = broker.bootstrapServers();
-            String input = "processor-outage-in-" + System.nanoTime();
+            String input = topics(bootstrap, "processor-outage");
             String output = input.replace("-in-", "-out-");
-            TestKafka.createTopic(bootstrap, input, 3);
-            TestKafka.createTopic(bootstrap, output, 3);
             try (JarProcess processor = JarProcess.start("processor", "--bootstrap-server", bootstrap, "--topic", input,
                     "--output-topic", output, "--group", input)) {
                 await().atMost(LIMIT).until(() -> processor.err().contains("======= ") || !processor.isAlive());
@@ -96,10 +94,8 @@ class ProcessorOutageIT {
     void aStopWhileTheBrokerIsAwayEndsWithTheSummaryAndTheNextRunGoesOnExactlyOnce() throws Exception {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, dataDir)) {
             String bootstrap = broker.bootstrapServers();
-            String input = "processor-stopped-in-" + System.nanoTime();
+            String input = topics(bootstrap, "processor-stopped");
             String output = input.replace("-in-", "-out-");
-            TestKafka.createTopic(bootstrap, input, 3);
-            TestKafka.createTopic(output, 3);
             String[] args = {"--bootstrap-server", bootstrap, "--topic", input, "--output-topic", output, "--group", input};
             ProgramRun producer;
             String firstErr;
@@ -136,5 +132,13 @@ class ProcessorOutageIT {
             assertThat(new HashSet<>(committed)).as("every input event in the output").isEqualTo(in);
             assertThat(TransactionalReads.repeated(committed)).as("ids written twice").isEmpty();
         }
+    }
+
+    /** A new input topic of three partitions, and its output ({@code -out-} for {@code -in-}); returns the input's name. */
+    private static String topics(String bootstrap, String prefix) {
+        String input = prefix + "-in-" + System.nanoTime();
+        TestKafka.createTopic(bootstrap, input, 3);
+        TestKafka.createTopic(bootstrap, input.replace("-in-", "-out-"), 3);
+        return input;
     }
 }

@@ -58,10 +58,7 @@ class UserActivityProcessorTest {
 
     @Test
     void eachPollIsOneTransactionWithItsOutputAndTheNextInputOffsets() {
-        consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of(TP0));
-            addRecords(0, 3);
-        });
+        firstPoll(3);
         consumer.schedulePollTask(processor::stop);
 
         assertThat(processor.run()).isZero();
@@ -90,16 +87,7 @@ class UserActivityProcessorTest {
     @Test
     void anAbortedTransactionIsReadAgainFromItsFirstOffset() {
         producer.commitTransactionException = new CommitFailedException(); // the group rebalanced, say
-        consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of(TP0));
-            addRecords(0, 2);
-        });
-        consumer.schedulePollTask(() -> {
-            assertThat(consumer.position(TP0)).as("rewound to the aborted batch's start").isZero();
-            producer.commitTransactionException = null;
-            addRecords(0, 2); // the mock hands records out once; the broker would send them again
-        });
-        consumer.schedulePollTask(processor::stop);
+        readAgainAfterAFailure(() -> producer.commitTransactionException = null);
 
         assertThat(processor.run()).isZero();
 
@@ -196,10 +184,7 @@ class UserActivityProcessorTest {
     @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aCommitThatTimesOutIsTriedAgainNeverAborted() {
         producer.commitTimeouts = 2; // the broker away for two max.block.ms
-        consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of(TP0));
-            addRecords(0, 3);
-        });
+        firstPoll(3);
         consumer.schedulePollTask(processor::stop);
 
         assertThat(processor.run()).as(err()).isZero();
@@ -218,15 +203,7 @@ class UserActivityProcessorTest {
     void anAbortThatTimesOutIsTriedAgainAndTheRunGoesOn() {
         producer.sendOffsetsToTransactionException = new CommitFailedException(); // the group rebalanced, say
         producer.abortTimeouts = 2; // then the broker went away
-        consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of(TP0));
-            addRecords(0, 2);
-        });
-        consumer.schedulePollTask(() -> {
-            producer.sendOffsetsToTransactionException = null;
-            addRecords(0, 2);
-        });
-        consumer.schedulePollTask(processor::stop);
+        readAgainAfterAFailure(() -> producer.sendOffsetsToTransactionException = null);
 
         assertThat(processor.run()).as(err()).isZero();
 
@@ -242,15 +219,7 @@ class UserActivityProcessorTest {
         // Seen on a real broker stopped for 12 s: the first call to wait for it was sendOffsetsToTransaction().
         producer.sendOffsetsToTransactionException = new org.apache.kafka.common.errors.TimeoutException(
                 "Timeout expired after 10000ms while awaiting TxnOffsetCommitHandler");
-        consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of(TP0));
-            addRecords(0, 2);
-        });
-        consumer.schedulePollTask(() -> {
-            producer.sendOffsetsToTransactionException = null;
-            addRecords(0, 2);
-        });
-        consumer.schedulePollTask(processor::stop);
+        readAgainAfterAFailure(() -> producer.sendOffsetsToTransactionException = null);
 
         assertThat(processor.run()).as(err()).isZero();
 
@@ -262,16 +231,7 @@ class UserActivityProcessorTest {
     @Test
     void anAbortableErrorIsAbortedAndTheBatchReadAgain() {
         producer.sendOffsetsToTransactionException = new TransactionAbortableException("the broker said abort");
-        consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of(TP0));
-            addRecords(0, 2);
-        });
-        consumer.schedulePollTask(() -> {
-            assertThat(consumer.position(TP0)).as("rewound to the aborted batch's start").isZero();
-            producer.sendOffsetsToTransactionException = null;
-            addRecords(0, 2);
-        });
-        consumer.schedulePollTask(processor::stop);
+        readAgainAfterAFailure(() -> producer.sendOffsetsToTransactionException = null);
 
         assertThat(processor.run()).as(err()).isZero();
 
@@ -285,15 +245,7 @@ class UserActivityProcessorTest {
     void anInvalidProducerEpochIsAbortedNotFenced() {
         // What the broker answers once it has aborted a transaction open longer than transaction.timeout.ms (KIP-588).
         producer.commitTransactionException = new InvalidProducerEpochException("attempted to produce with an old epoch");
-        consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of(TP0));
-            addRecords(0, 2);
-        });
-        consumer.schedulePollTask(() -> {
-            producer.commitTransactionException = null;
-            addRecords(0, 2);
-        });
-        consumer.schedulePollTask(processor::stop);
+        readAgainAfterAFailure(() -> producer.commitTransactionException = null);
 
         assertThat(processor.run()).as(err()).isZero();
 
@@ -306,10 +258,7 @@ class UserActivityProcessorTest {
     void aStopDuringACommitTriesTheCommitAgainAndEndsWithTheSummary() {
         producer.commitTimeouts = 1;
         producer.onCommit = processor::stop; // Ctrl+C while the commit waits for the broker
-        consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of(TP0));
-            addRecords(0, 3);
-        });
+        firstPoll(3);
 
         assertThat(processor.run()).as(err()).isZero();
 
@@ -325,10 +274,7 @@ class UserActivityProcessorTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8), Duration.ofMillis(300));
         producer.commitTimeouts = Integer.MAX_VALUE; // the broker never comes back
         producer.onCommit = processor::stop;
-        consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of(TP0));
-            addRecords(0, 3);
-        });
+        firstPoll(3);
 
         assertThat(processor.run()).isEqualTo(1);
 
@@ -342,10 +288,7 @@ class UserActivityProcessorTest {
     @Test
     void aClashOfGroupInstanceIdsIsNotCalledATransactionalIdClash() {
         producer.sendOffsetsToTransactionException = new FencedInstanceIdException("fenced by another member");
-        consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of(TP0));
-            addRecords(0, 2);
-        });
+        firstPoll(2);
 
         assertThat(processor.run()).isEqualTo(1);
 
@@ -373,10 +316,7 @@ class UserActivityProcessorTest {
 
     @Test
     void aMalformedLastRecordIsCommittedPastAndReportedOnce() {
-        consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of(TP0));
-            addRecords(0, 2);
-        });
+        firstPoll(2);
         consumer.schedulePollTask(() -> consumer.setPollException(new RecordDeserializationException(
                 RecordDeserializationException.DeserializationExceptionOrigin.VALUE, TP0, 2, 0L,
                 TimestampType.CREATE_TIME, null, ByteBuffer.wrap("not json".getBytes(StandardCharsets.UTF_8)),
@@ -390,6 +330,28 @@ class UserActivityProcessorTest {
                 .containsExactly(Map.of(TP0, new OffsetAndMetadata(2)), Map.of(TP0, new OffsetAndMetadata(3)));
         assertThat(err().lines().filter(l -> l.startsWith("잘못된 메시지를 건너뜁니다"))).hasSize(1);
         assertThat(err()).contains("건너뛴 메시지: 1");
+    }
+
+    /** The first poll: TP0 assigned, {@code records} events from offset 0. */
+    private void firstPoll(int records) {
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(TP0));
+            addRecords(0, records);
+        });
+    }
+
+    /**
+     * Two events whose transaction fails, then {@code repair}, the same two read again from where they were (the
+     * mock hands records out once; the broker would send them again), then a stop.
+     */
+    private void readAgainAfterAFailure(Runnable repair) {
+        firstPoll(2);
+        consumer.schedulePollTask(() -> {
+            assertThat(consumer.position(TP0)).as("rewound to the aborted batch's start").isZero();
+            repair.run();
+            addRecords(0, 2);
+        });
+        consumer.schedulePollTask(processor::stop);
     }
 
     private String err() {
