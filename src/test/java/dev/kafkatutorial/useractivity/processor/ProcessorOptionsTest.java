@@ -22,6 +22,23 @@ class ProcessorOptionsTest {
     }
 
     @Test
+    void theSameTopicInAndOutIsRefusedAtParseTime() {
+        // Each output record would be read again as input: 2 events grew to 5,507 records in 15 s.
+        ProgramOutput.processor("--topic", "loop", "--output-topic", "loop")
+                .assertRefused("user-activity-processor", "--output-topic");
+        ProgramOutput.processor("--topic", ProcessorOptions.DEFAULT_OUTPUT_TOPIC)
+                .assertRefused("user-activity-processor", "--output-topic");
+    }
+
+    @Test
+    void aBlankGroupOrTransactionalIdIsRefusedAtParseTime() {
+        ProgramOutput.processor("--group", "").assertRefused("user-activity-processor", "--group");
+        ProgramOutput.processor("--group", "  ").assertRefused("user-activity-processor", "--group");
+        ProgramOutput.processor("--transactional-id", " ").assertRefused("user-activity-processor", "--transactional-id");
+        ProgramOutput.processor("--transactional-id", "").assertRefused("user-activity-processor", "--transactional-id");
+    }
+
+    @Test
     void processorHelpNamesItsOptions() {
         ProgramOutput help = ProgramOutput.processor("--help");
         assertThat(help.code()).isZero();
