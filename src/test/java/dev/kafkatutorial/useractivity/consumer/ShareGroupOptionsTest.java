@@ -33,6 +33,14 @@ class ShareGroupOptionsTest {
         assertThat(refused.out()).isEmpty();
     }
 
+    @Test
+    void aGroupGivenAsAPropertyIsRefusedLikeTheOption() {
+        ProgramOutput refused = consumer("--share-group", "s", "--consumer-property", "group.id=other");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err().lines().toList()).hasSize(1).first().asString()
+                .contains("group.id=other", "means nothing with --share-group");
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"session.timeout.ms=10000", "heartbeat.interval.ms=1000",
         "partition.assignment.strategy=org.apache.kafka.clients.consumer.RangeAssignor"})
