@@ -46,6 +46,13 @@ class ShareGroupIT {
             assertThat(MAPPER.readTree(line).get("delivery_count").asInt()).as(line).isEqualTo(1);
         }
         assertThat(first.err() + second.err()).contains("share.auto.offset.reset=earliest");
+
+        // Kafka's own tool sees the same group, through ./kafka.sh as the tutorial's readers run it.
+        Shell.Result kafkaTool = new Shell(java.nio.file.Path.of("").toAbsolutePath(), Map.of()).run(
+                "./kafka.sh kafka-share-groups --bootstrap-server " + TestKafka.bootstrapServers() + " --list",
+                Duration.ofMinutes(3));
+        assertThat(kafkaTool.code()).as(kafkaTool.toString()).isZero();
+        assertThat(kafkaTool.out().lines()).as(kafkaTool.toString()).contains(group);
     }
 
     @Test
