@@ -33,8 +33,8 @@ class ShareGroupIT {
     void twoMembersOfOneShareGroupReadEveryEventOfOnePartitionOnceFromTheStart() throws Exception {
         TopicFixture topic = TopicFixture.withEvents("share-two", 1, 300);
         String group = topic.group() + "-share";
-        ProgramRun first = topic.consumer("--share-group", group, "--output", "json", "--timeout-ms", "6000");
-        ProgramRun second = topic.consumer("--share-group", group, "--output", "json", "--timeout-ms", "6000");
+        ProgramRun first = topic.consumer("--share-group", group, "--output", "json", "--timeout-ms", "15000");
+        ProgramRun second = topic.consumer("--share-group", group, "--output", "json", "--timeout-ms", "15000");
         assertThat(first.awaitExit(LIMIT)).as(first.err()).isZero();
         assertThat(second.awaitExit(LIMIT)).as(second.err()).isZero();
 
@@ -65,12 +65,12 @@ class ShareGroupIT {
         topic.produce(2);
         String group = topic.group() + "-share";
 
-        ProgramRun run = topic.read("--share-group", group, "--timeout-ms", "4000", "--lang", "en");
+        ProgramRun run = topic.read("--share-group", group, "--timeout-ms", "10000", "--lang", "en");
         assertThat(run.out().lines().filter(l -> l.startsWith("=======")).count()).isEqualTo(5);
         assertThat(run.err().lines().filter(l -> l.contains("(rejected:") || l.contains("(거부됨:")).toList())
                 .as(run.err()).hasSize(1).allMatch(l -> l.contains("offset: 3"));
 
-        ProgramRun again = topic.read("--share-group", group, "--timeout-ms", "4000");
+        ProgramRun again = topic.read("--share-group", group, "--timeout-ms", "10000");
         assertThat(again.out()).as("all five accepted, the malformed one archived: nothing comes back").isEmpty();
         assertThat(again.err()).doesNotContain("rejected").doesNotContain("거부됨");
     }
