@@ -121,13 +121,15 @@ public final class ConsumerOptions implements Cli.Validated {
     boolean explain;
 
     @Option(names = "--audit",
-            description = "Count the producer's event ids per producer run: duplicates, gaps, out-of-order "
-                    + "arrivals; a line at the first of each, a table at exit. Kept per group in a file, so a "
-                    + "restarted consumer's re-reads count as duplicates")
+            description = "Count, for this run, the producer's event ids per producer run (received, duplicates, "
+                    + "out of order) and the events missing from what this member was meant to read (deleted before "
+                    + "it read them, on its partitions, from its start); a table at exit. Kept per group in a file, "
+                    + "so a restarted consumer's re-reads count as duplicates; a one-off read without --group keeps none")
     boolean audit;
 
     @Option(names = "--audit-file", paramLabel = "FILE",
-            description = "With --audit: the group's audit file. Default: ~/.cache/user-activity-kafka/audit/GROUP.ids")
+            description = "With --audit: the group's audit file. Default: ~/.cache/user-activity-kafka/audit/GROUP.ids "
+                    + "(none for a one-off read without --group)")
     java.nio.file.Path auditFile;
 
     /** Which records a read returns: all, or only those of committed transactions. */
