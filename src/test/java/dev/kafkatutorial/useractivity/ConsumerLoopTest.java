@@ -213,6 +213,22 @@ class ConsumerLoopTest {
         assertThat(err()).contains("컨슈머 종료 - 처리한 메시지: 4, 건너뛴 메시지: 0").doesNotContain("\tat ");
     }
 
+    @Test
+    void aFailingRebalanceListenerEndsTheRunWithOneLine() {
+        // --last asks the broker for the partition's offsets inside the rebalance listener: no answer there must
+        // not escape as Kafka's ERROR stack trace ("User rebalance callback throws an error"), nor read anything
+        // from where the partition was not meant to start.
+        UserActivityConsumer program = program("--last", "3");
+        consumer.setOffsetsException(new org.apache.kafka.common.errors.TimeoutException("no answer"));
+        assignOnFirstPoll(0, 1, 2);
+
+        assertThat(program.run()).isEqualTo(1);
+        assertThat(out()).isEmpty();
+        assertThat(err()).contains("할당된 파티션(0)을 준비하지 못했습니다: 브로커가 10초 동안 응답하지 않음")
+                .doesNotContain("\tat ", "Exception");
+        assertThat(consumer.closed()).isTrue();
+    }
+
     private long committed() {
         return committed(consumer);
     }

@@ -63,18 +63,18 @@ public class Lines {
         return pick("값이 없습니다 (null)", "the value is null");
     }
 
-    /** {@code ======= 파티션 할당: 0, 2 =======}; a consumer with nothing to read says so. */
-    public String assigned(List<Integer> partitions) {
+    /** {@code ======= 파티션 할당: 0, 2 =======} (with --include {@code t-0, u-0}); a consumer with nothing to read says so. */
+    public String assigned(List<?> partitions) {
         return pick("======= 파티션 할당: " + list(partitions, "없음") + " =======",
                 "======= Partitions assigned: " + list(partitions, "none") + " =======");
     }
 
-    public String revoked(List<Integer> partitions) {
+    public String revoked(List<?> partitions) {
         return pick("======= 파티션 해제: " + list(partitions, "없음") + " =======",
                 "======= Partitions revoked: " + list(partitions, "none") + " =======");
     }
 
-    private static String list(List<Integer> partitions, String none) {
+    private static String list(List<?> partitions, String none) {
         return partitions.isEmpty() ? none
                 : partitions.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }

@@ -7,6 +7,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 /** The consumer's configuration: the tutorial's {@code KafkaConsumer(...)} arguments, and why each is set. */
 public final class ConsumerSettings extends ClientSettings {
 
+    /** --include's metadata.max.age.ms: how soon a new matching topic is seen (see defaults()). */
+    static final int INCLUDE_METADATA_MAX_AGE_MS = 5_000;
+
     private final ConsumerOptions options;
 
     public ConsumerSettings(ConsumerOptions options) {
@@ -28,6 +31,19 @@ public final class ConsumerSettings extends ClientSettings {
         // read_committed returns only events of committed transactions and waits at an open one (the "last
         // stable offset"); read_uncommitted, Kafka's default, returns every event written, aborted ones too.
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, options.isolationLevel().name());
+        if (options.include() != null) {
+            // A subscription by pattern is matched against the cluster's topic list as the consumer last fetched
+            // it; it asks again every metadata.max.age.ms, Kafka's default 5 minutes. So a matching topic created
+            // while --include reads would wait up to 5 minutes to be read: every 5 s instead (one small metadata
+            // request), so it joins within seconds, as the option's help says.
+            config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, INCLUDE_METADATA_MAX_AGE_MS);
+        }
         return config;
+    }
+
+    /** auto.offset.reset as the consumer gets it: --offset-reset (the tutorial's earliest), or the user's property. */
+    public String offsetReset() {
+        return String.valueOf(options.client().userProperties()
+                .getOrDefault(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, options.offsetReset().name()));
     }
 }
