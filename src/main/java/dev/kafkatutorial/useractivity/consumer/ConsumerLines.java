@@ -122,21 +122,26 @@ public final class ConsumerLines extends Lines {
         return pick(option + " 옵션", option);
     }
 
-    public String explainWhyReset(String reset) {
-        return pick("커밋이 없어 auto.offset.reset=" + reset, "no commit: auto.offset.reset=" + reset);
-    }
-
     /** The group's commits could not be asked for: Kafka reads from the commit, if any. */
     public String explainWhyUnknown(String reset) {
         return pick("그룹이 커밋한 위치, 없으면 auto.offset.reset=" + reset,
                 "the group's committed offset, or without one auto.offset.reset=" + reset);
     }
 
-    public String explainWhyCommitDeleted(long committed, long logStart, String reset) {
-        return pick("그룹이 커밋한 오프셋 " + committed + "은(는) 이미 삭제됨 (로그 시작 " + logStart + "): auto.offset.reset="
-                        + reset,
-                "the group's committed offset " + committed + " is deleted already (log start " + logStart
-                        + "): auto.offset.reset=" + reset);
+    /** A partition the group never committed, and no start option: {@code offset} is where the reset put it. */
+    public String explainNoCommit(String partition, String reset, long offset) {
+        return pick("설명: 파티션 " + partition + "은(는) 커밋이 없어 auto.offset.reset=" + reset + "에 따라 시작합니다: 오프셋 "
+                        + offset,
+                "Explain: partition " + partition + " has no commit: it starts where auto.offset.reset=" + reset
+                        + " says, at offset " + offset);
+    }
+
+    /** The group's commit was deleted (retention) before it was read: {@code offset} is where reading starts. */
+    public String explainCommitDeleted(String partition, long committed, long logStart, String reset, long offset) {
+        return pick("설명: 파티션 " + partition + "의 커밋 오프셋 " + committed + "은(는) 이미 삭제되었습니다 (로그 시작 "
+                        + logStart + "): auto.offset.reset=" + reset + "에 따라 시작합니다: 오프셋 " + offset,
+                "Explain: partition " + partition + "'s committed offset " + committed + " is deleted already (log start "
+                        + logStart + "): it starts where auto.offset.reset=" + reset + " says, at offset " + offset);
     }
 
     public String explainCommit(int partition, long offset) {

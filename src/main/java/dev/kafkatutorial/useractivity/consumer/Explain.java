@@ -72,19 +72,19 @@ public final class Explain {
                     } catch (KafkaException e) {
                         return; // the explanation is not worth failing the read for; the poll reports a broker gone
                     }
-                    err.println(lines.explainStart(lines.partition(tp), position, why(starts, tp, reset)));
+                    err.println(line(starts.start(tp), lines.partition(tp), position, starts.option(), reset));
                 });
     }
 
-    private String why(StartOnAssignment starts, TopicPartition tp, String reset) {
-        StartOnAssignment.Start start = starts.start(tp);
+    private String line(StartOnAssignment.Start start, String partition, long position, String option, String reset) {
         return switch (start.why()) {
-            case COMMITTED -> lines.explainWhyCommitted();
-            case COMMIT_DELETED -> lines.explainWhyCommitDeleted(start.committed(), start.logStart(), reset);
-            case RESUMED -> lines.explainWhyResumed();
-            case OPTION -> lines.explainWhyOption(starts.option());
-            case RESET -> lines.explainWhyReset(reset);
-            case UNKNOWN -> lines.explainWhyUnknown(reset);
+            case COMMITTED -> lines.explainStart(partition, position, lines.explainWhyCommitted());
+            case COMMIT_DELETED -> lines.explainCommitDeleted(partition, start.committed(), start.logStart(), reset,
+                    position);
+            case RESUMED -> lines.explainStart(partition, position, lines.explainWhyResumed());
+            case OPTION -> lines.explainStart(partition, position, lines.explainWhyOption(option));
+            case RESET -> lines.explainNoCommit(partition, reset, position);
+            case UNKNOWN -> lines.explainStart(partition, position, lines.explainWhyUnknown(reset));
         };
     }
 
