@@ -101,6 +101,18 @@ class ConsumerLoopTest {
         });
     }
 
+    /** Two polls of two records each, 0-1 then 2-3; returns what was committed when the second poll began. */
+    private AtomicLong twoBatches() {
+        AtomicLong committedAfterFirstBatch = new AtomicLong(-1);
+        assignOnFirstPoll(0, 1);
+        consumer.schedulePollTask(() -> {
+            committedAfterFirstBatch.set(committed());
+            consumer.addRecord(record(2));
+            consumer.addRecord(record(3));
+        });
+        return committedAfterFirstBatch;
+    }
+
     @Test
     void aPoisonPillIsReportedAndSeekedPast() {
         UserActivityConsumer program = program("--partition", "0", "--offset", "0", "--max-messages", "2");
@@ -138,13 +150,7 @@ class ConsumerLoopTest {
     @Test
     void manualCommitCommitsAfterEachPrintedBatch() {
         UserActivityConsumer program = program("--group", "g", "--manual-commit", "--max-messages", "4");
-        AtomicLong committedAfterFirstBatch = new AtomicLong(-1);
-        assignOnFirstPoll(0, 1);
-        consumer.schedulePollTask(() -> {
-            committedAfterFirstBatch.set(committed());
-            consumer.addRecord(record(2));
-            consumer.addRecord(record(3));
-        });
+        AtomicLong committedAfterFirstBatch = twoBatches();
 
         assertThat(program.run()).isZero();
         assertThat(committedAfterFirstBatch).hasValue(2);
@@ -197,14 +203,8 @@ class ConsumerLoopTest {
         // commitSync's javadoc: RebalanceInProgressException while a cooperative rebalance is under way (poll()
         // still returns records meanwhile). Like a CommitFailedException, not the end of the run.
         UserActivityConsumer program = program("--group", "g", "--manual-commit", "--max-messages", "4");
-        AtomicLong committedAfterFirstBatch = new AtomicLong(-1);
         nextCommitFails = new RebalanceInProgressException("the group is rebalancing");
-        assignOnFirstPoll(0, 1);
-        consumer.schedulePollTask(() -> {
-            committedAfterFirstBatch.set(committed());
-            consumer.addRecord(record(2));
-            consumer.addRecord(record(3));
-        });
+        AtomicLong committedAfterFirstBatch = twoBatches();
 
         assertThat(program.run()).isZero();
         assertThat(committedAfterFirstBatch).as("the first batch's commit failed").hasValue(-1);
