@@ -75,12 +75,7 @@ public final class ConsumerLines extends Lines {
         return (ko ? "남은 메시지: " : "Lag: ") + (lag == null ? (ko ? "알 수 없음" : "unknown") : lag);
     }
 
-    /** On assignment: {@code 파티션 0: 위치 40, 끝 42, 남은 메시지 2}. */
-    public String partitionLag(int partition, long position, long end, long lag) {
-        return partitionLag(String.valueOf(partition), position, end, lag);
-    }
-
-    /** As {@link #partitionLag(int, long, long, long)}, the partition as {@link #partition} names it. */
+    /** On assignment: {@code 파티션 0: 위치 40, 끝 42, 남은 메시지 2}, the partition as {@link #partition} names it. */
     public String partitionLag(String partition, long position, long end, long lag) {
         return pick("파티션 " + partition + ": 위치 " + position + ", 끝 " + end + ", 남은 메시지 " + lag,
                 "Partition " + partition + ": position " + position + ", end " + end + ", lag " + lag);
@@ -142,10 +137,6 @@ public final class ConsumerLines extends Lines {
                         + logStart + "): auto.offset.reset=" + reset + "에 따라 시작합니다: 오프셋 " + offset,
                 "Explain: partition " + partition + "'s committed offset " + committed + " is deleted already (log start "
                         + logStart + "): it starts where auto.offset.reset=" + reset + " says, at offset " + offset);
-    }
-
-    public String explainCommit(int partition, long offset) {
-        return explainCommit(String.valueOf(partition), offset);
     }
 
     public String explainCommit(String partition, long offset) {

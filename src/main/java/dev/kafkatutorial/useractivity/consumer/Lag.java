@@ -24,11 +24,11 @@ import org.apache.kafka.common.TopicPartition;
  *
  * <p>A quirk of Kafka's consumer: whatever a ListOffsets request answers about an assigned partition, the consumer
  * keeps as that partition's end, the log start from {@code beginningOffsets} and the offset found by
- * {@code offsetsForTimes} too, until the partition's next fetch response. A partition not fetched since then would
- * count its lag from there: {@code --explain}'s {@code beginningOffsets} once made {@code --max-messages 3} on three
- * partitions report a third of the lag left, the partitions not fetched yet at lag 0. So the
- * assignment's lag line ({@link #assigned}, whose {@code endOffsets} puts the true end back) is the last link of
- * the listener chain, after every other request about the partitions.
+ * {@code offsetsForTimes} too, until the partition's next fetch response. A partition not fetched since then
+ * counts its lag from there: {@code --explain}'s {@code beginningOffsets} once made {@code --max-messages 3} on
+ * three partitions report a third of the lag left, the partitions not fetched yet at lag 0. So the lag line of
+ * an assignment ({@link #assigned}, whose {@code endOffsets} puts the true end back) is the last link of the
+ * listener chain, after every other request about the partitions.
  */
 public final class Lag {
 

@@ -4,7 +4,7 @@ import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientSettings;
 import dev.kafkatutorial.useractivity.cli.Failures;
 import java.util.Collection;
-import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
@@ -22,12 +22,11 @@ import org.apache.kafka.common.errors.WakeupException;
 final class ListenerGuard implements ConsumerRebalanceListener {
 
     private final ConsumerRebalanceListener next;
-    private final org.apache.kafka.clients.consumer.Consumer<?, ?> consumer;
+    private final Consumer<?, ?> consumer;
     private final ConsumerLines lines;
     private volatile String failure;
 
-    ListenerGuard(ConsumerRebalanceListener next, org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
-                  ConsumerLines lines) {
+    ListenerGuard(ConsumerRebalanceListener next, Consumer<?, ?> consumer, ConsumerLines lines) {
         this.next = next;
         this.consumer = consumer;
         this.lines = lines;
@@ -53,8 +52,8 @@ final class ListenerGuard implements ConsumerRebalanceListener {
         guard(next::onPartitionsLost, partitions, false);
     }
 
-    private void guard(Consumer<Collection<TopicPartition>> call, Collection<TopicPartition> partitions,
-                       boolean assigned) {
+    private void guard(java.util.function.Consumer<Collection<TopicPartition>> call,
+                       Collection<TopicPartition> partitions, boolean assigned) {
         try {
             call.accept(partitions);
         } catch (WakeupException | InterruptException e) {

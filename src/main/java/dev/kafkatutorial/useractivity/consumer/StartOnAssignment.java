@@ -138,7 +138,8 @@ final class StartOnAssignment {
             return Map.of();
         }
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(consumer.committed(new HashSet<>(partitions), WAIT));
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    new HashMap<>(consumer.committed(new HashSet<>(partitions), WAIT));
             committed.values().removeIf(Objects::isNull); // Kafka maps a partition without a commit to null
             return committed;
         } catch (KafkaException e) {
