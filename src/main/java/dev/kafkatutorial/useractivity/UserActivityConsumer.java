@@ -86,7 +86,7 @@ public final class UserActivityConsumer implements Cli.Program {
                          PrintStream err, CommitLedger ledger) {
         this.consumer = consumer;
         this.options = options;
-        this.lines = new ConsumerLines(options.client().language());
+        this.lines = new ConsumerLines(options.client().language(), options.include() != null);
         this.output = output;
         this.err = err;
         this.ledger = ledger;
@@ -143,14 +143,15 @@ public final class UserActivityConsumer implements Cli.Program {
     @Override
     public int run() {
         String fatalError = null;
+        Subscription subscription = new Subscription(consumer, options, lines, err);
         try {
-            fatalError = new Subscription(consumer, options, lines, err).start(committer,
+            fatalError = subscription.start(committer,
                     () -> options.manualCommit() && !closing, endOfRead, lag, explain, audit);
             if (fatalError == null) {
                 consume();
             }
         } catch (WakeupException e) {
-            // stop() was called while polling: leave the group below
+            fatalError = subscription.failure(); // null: stop() was called while polling; leave the group below
         } catch (KafkaException e) {
             fatalError = Failures.lineFor(e, consumer.metrics(), options.client(),
                     options.include() != null ? options.include().pattern() : options.client().topic(), lines);

@@ -20,7 +20,9 @@ import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -40,7 +42,19 @@ class ConsumerLoopTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     /** The committed offset when the program closed its consumer (a closed MockConsumer answers nothing). */
     private volatile long committedAtClose = -1;
+    /** Thrown by the next commitSync, once. */
+    private volatile KafkaException nextCommitFails;
     private final MockConsumer<String, UserActivity> consumer = new MockConsumer<>("earliest") {
+        @Override
+        public synchronized void commitSync(Duration timeout) {
+            KafkaException failure = nextCommitFails;
+            if (failure != null) {
+                nextCommitFails = null;
+                throw failure;
+            }
+            super.commitSync(timeout);
+        }
+
         @Override
         public synchronized void close(Duration timeout) {
             committedAtClose = ConsumerLoopTest.committed(this);
@@ -87,6 +101,18 @@ class ConsumerLoopTest {
         });
     }
 
+    /** Two polls of two records each, 0-1 then 2-3; returns what was committed when the second poll began. */
+    private AtomicLong twoBatches() {
+        AtomicLong committedAfterFirstBatch = new AtomicLong(-1);
+        assignOnFirstPoll(0, 1);
+        consumer.schedulePollTask(() -> {
+            committedAfterFirstBatch.set(committed());
+            consumer.addRecord(record(2));
+            consumer.addRecord(record(3));
+        });
+        return committedAfterFirstBatch;
+    }
+
     @Test
     void aPoisonPillIsReportedAndSeekedPast() {
         UserActivityConsumer program = program("--partition", "0", "--offset", "0", "--max-messages", "2");
@@ -124,13 +150,7 @@ class ConsumerLoopTest {
     @Test
     void manualCommitCommitsAfterEachPrintedBatch() {
         UserActivityConsumer program = program("--group", "g", "--manual-commit", "--max-messages", "4");
-        AtomicLong committedAfterFirstBatch = new AtomicLong(-1);
-        assignOnFirstPoll(0, 1);
-        consumer.schedulePollTask(() -> {
-            committedAfterFirstBatch.set(committed());
-            consumer.addRecord(record(2));
-            consumer.addRecord(record(3));
-        });
+        AtomicLong committedAfterFirstBatch = twoBatches();
 
         assertThat(program.run()).isZero();
         assertThat(committedAfterFirstBatch).hasValue(2);
@@ -176,6 +196,37 @@ class ConsumerLoopTest {
         assertThat(err()).contains("잘못된 메시지를 건너뜁니다 (파티션: 0, 오프셋: 1): 값이 없습니다 (null) | 값: null",
                 "컨슈머 종료 - 처리한 메시지: 1, 건너뛴 메시지: 1");
         assertThat(committedAtClose).as("the null counts as read: the group does not meet it again").isEqualTo(2);
+    }
+
+    @Test
+    void aCommitDuringARebalanceIsRetriedByTheNextOne() {
+        // commitSync's javadoc: RebalanceInProgressException while a cooperative rebalance is under way (poll()
+        // still returns records meanwhile). Like a CommitFailedException, not the end of the run.
+        UserActivityConsumer program = program("--group", "g", "--manual-commit", "--max-messages", "4");
+        nextCommitFails = new RebalanceInProgressException("the group is rebalancing");
+        AtomicLong committedAfterFirstBatch = twoBatches();
+
+        assertThat(program.run()).isZero();
+        assertThat(committedAfterFirstBatch).as("the first batch's commit failed").hasValue(-1);
+        assertThat(committedAtClose).as("the next commit covers both batches").isEqualTo(4);
+        assertThat(out().lines().filter(l -> l.startsWith("======="))).hasSize(4);
+        assertThat(err()).contains("컨슈머 종료 - 처리한 메시지: 4, 건너뛴 메시지: 0").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aFailingRebalanceListenerEndsTheRunWithOneLine() {
+        // --last asks the broker for the partition's offsets inside the rebalance listener: no answer there must
+        // not escape as Kafka's ERROR stack trace ("User rebalance callback throws an error"), nor read anything
+        // from where the partition was not meant to start.
+        UserActivityConsumer program = program("--last", "3");
+        consumer.setOffsetsException(new org.apache.kafka.common.errors.TimeoutException("no answer"));
+        assignOnFirstPoll(0, 1, 2);
+
+        assertThat(program.run()).isEqualTo(1);
+        assertThat(out()).isEmpty();
+        assertThat(err()).contains("할당된 파티션(0)을 준비하지 못했습니다: 브로커가 10초 동안 응답하지 않음")
+                .doesNotContain("\tat ", "Exception");
+        assertThat(consumer.closed()).isTrue();
     }
 
     private long committed() {

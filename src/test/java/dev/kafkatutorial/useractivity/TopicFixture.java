@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kafkatutorial.useractivity.broker.TestKafka;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.TestInfo;
 
 /**
@@ -89,6 +97,46 @@ final class TopicFixture {
     /** {@code --bootstrap-server} and {@code --topic} for this topic, then {@code more}. */
     String[] args(String... more) {
         return concat(new String[] {"--bootstrap-server", bootstrapServers, "--topic", name}, more);
+    }
+
+    /** Each partition's end offset now (Admin listOffsets, latest): the next offset to be written. */
+    Map<Integer, Long> endOffsets(int partitions) throws Exception {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                latest.put(new TopicPartition(name, p), OffsetSpec.latest());
+            }
+            Map<Integer, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get(LIMIT.toSeconds(), TimeUnit.SECONDS)
+                    .forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
+            return ends;
+        }
+    }
+
+    /** What {@code group} has committed for each partition of the topic (Admin listConsumerGroupOffsets). */
+    Map<Integer, Long> committed(String group) throws Exception {
+        try (Admin admin = admin()) {
+            Map<Integer, Long> committed = new HashMap<>();
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(LIMIT.toSeconds(), TimeUnit.SECONDS)
+                    .forEach((tp, offset) -> {
+                        if (tp.topic().equals(name) && offset != null) {
+                            committed.put(tp.partition(), offset.offset());
+                        }
+                    });
+            return committed;
+        }
+    }
+
+    /** Deletes partition {@code partition}'s records before {@code offset}, as retention does: the log then starts there. */
+    void deleteRecordsBefore(int partition, long offset) throws Exception {
+        try (Admin admin = admin()) {
+            admin.deleteRecords(Map.of(new TopicPartition(name, partition), RecordsToDelete.beforeOffset(offset))).all()
+                    .get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
     private static String[] concat(String[] first, String[] second) {

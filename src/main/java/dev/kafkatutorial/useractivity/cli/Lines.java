@@ -63,8 +63,8 @@ public class Lines {
         return pick("값이 없습니다 (null)", "the value is null");
     }
 
-    /** {@code ======= 파티션 할당: 0, 2 =======}; a consumer with nothing to read says so. */
-    public String assigned(List<Integer> partitions) {
+    /** {@code ======= 파티션 할당: 0, 2 =======} (with --include {@code t-0, u-0}); a consumer with nothing to read says so. */
+    public String assigned(List<?> partitions) {
         return pick("======= 파티션 할당: " + list(partitions, "없음") + " =======",
                 "======= Partitions assigned: " + list(partitions, "none") + " =======");
     }
@@ -73,7 +73,7 @@ public class Lines {
      * With a group protocol named: {@code ======= 파티션 할당: 2 (consumer 프로토콜, 멤버 에포크 3) =======}. Under the
      * consumer protocol (and a cooperative assignor) the list holds only what this member newly got.
      */
-    public String assigned(List<Integer> partitions, String membership) {
+    public String assigned(List<?> partitions, String membership) {
         String line = assigned(partitions);
         return membership == null ? line : line.substring(0, line.length() - " =======".length())
                 + " (" + membership + ") =======";
@@ -86,12 +86,12 @@ public class Lines {
                 : pick("classic 프로토콜, 세대 " + number, "classic protocol, generation " + number);
     }
 
-    public String revoked(List<Integer> partitions) {
+    public String revoked(List<?> partitions) {
         return pick("======= 파티션 해제: " + list(partitions, "없음") + " =======",
                 "======= Partitions revoked: " + list(partitions, "none") + " =======");
     }
 
-    private static String list(List<Integer> partitions, String none) {
+    private static String list(List<?> partitions, String none) {
         return partitions.isEmpty() ? none
                 : partitions.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }

@@ -71,6 +71,10 @@ public final class NameConverters {
     public static final class TopicPattern implements ITypeConverter<Pattern> {
         @Override
         public Pattern convert(String value) {
+            if (value.isEmpty()) { // Kafka's subscribe() refuses it, but only at run time and in its own words
+                throw new TypeConversionException("the pattern is empty: give a regular expression the topics' "
+                        + "whole names match, e.g. 'user-activity.*'");
+            }
             try {
                 return Pattern.compile(value);
             } catch (java.util.regex.PatternSyntaxException e) {

@@ -2,8 +2,11 @@ package dev.kafkatutorial.useractivity.cli;
 
 import java.io.PrintStream;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.common.TopicPartition;
 
@@ -17,26 +20,37 @@ public final class RebalanceReporter implements ConsumerRebalanceListener {
     private final PrintStream err;
     private final BooleanSupplier commitBeforeRevoke;
     private final Runnable commit;
-    private final java.util.function.Supplier<String> membership; // the protocol and its number, or null
+    private final Function<TopicPartition, ?> name;
+    private final Supplier<String> membership; // the group protocol and its number, or null: not named
 
     /** {@code commit} runs before partitions are taken away, when {@code commitBeforeRevoke} says so. */
     public RebalanceReporter(Lines lines, PrintStream err, BooleanSupplier commitBeforeRevoke, Runnable commit) {
-        this(lines, err, commitBeforeRevoke, commit, () -> null);
+        this(lines, err, commitBeforeRevoke, commit, TopicPartition::partition);
+    }
+
+    /**
+     * As above; {@code name} names each partition in the lines: its number (the tutorial's), or with its topic
+     * where several topics are read ({@code --include}), so {@code 0, 0} cannot be two topics' partitions.
+     */
+    public RebalanceReporter(Lines lines, PrintStream err, BooleanSupplier commitBeforeRevoke, Runnable commit,
+                             Function<TopicPartition, ?> name) {
+        this(lines, err, commitBeforeRevoke, commit, name, () -> null);
     }
 
     /** As above; each assignment line also names what {@code membership} says (the protocol, the epoch). */
     public RebalanceReporter(Lines lines, PrintStream err, BooleanSupplier commitBeforeRevoke, Runnable commit,
-                             java.util.function.Supplier<String> membership) {
+                             Function<TopicPartition, ?> name, Supplier<String> membership) {
         this.lines = lines;
         this.err = err;
         this.commitBeforeRevoke = commitBeforeRevoke;
         this.commit = commit;
+        this.name = name;
         this.membership = membership;
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        err.println(lines.assigned(numbers(partitions), membership.get()));
+        err.println(lines.assigned(names(partitions), membership.get()));
     }
 
     @Override
@@ -45,7 +59,7 @@ public final class RebalanceReporter implements ConsumerRebalanceListener {
             commit.run(); // what was printed stays read when another consumer takes the partition over
         }
         if (!partitions.isEmpty()) {
-            err.println(lines.revoked(numbers(partitions)));
+            err.println(lines.revoked(names(partitions)));
         }
     }
 
@@ -53,11 +67,13 @@ public final class RebalanceReporter implements ConsumerRebalanceListener {
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
         // lost, not revoked: the group has moved on without us, so a commit now would fail
         if (!partitions.isEmpty()) {
-            err.println(lines.revoked(numbers(partitions)));
+            err.println(lines.revoked(names(partitions)));
         }
     }
 
-    private static List<Integer> numbers(Collection<TopicPartition> partitions) {
-        return partitions.stream().map(TopicPartition::partition).sorted().toList();
+    private List<Object> names(Collection<TopicPartition> partitions) {
+        return partitions.stream()
+                .sorted(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition))
+                .<Object>map(name).toList();
     }
 }

@@ -56,12 +56,24 @@ public final class TimeConverters {
     /**
      * {@code --from-time}: epoch milliseconds from ISO-8601 with a zone ({@code 2026-11-25T10:00:00Z}), without
      * one (the local zone), epoch milliseconds, or a relative {@code 10m}, {@code 2h}, {@code 1d} meaning that long ago.
+     * Not before 1970-01-01T00:00:00Z: Kafka's timestamps count milliseconds from there, and its consumer refuses a
+     * negative time to search for ({@code offsetsForTimes}), where this program could only find out at the first
+     * assignment.
      */
     public static final class EpochTime implements ITypeConverter<Long> {
         private static final Pattern RELATIVE = Pattern.compile("(\\d{1,9})([smhd])");
 
         @Override
         public Long convert(String value) {
+            long epochMillis = parse(value);
+            if (epochMillis < 0) {
+                throw new TypeConversionException("'" + value + "' is before 1970-01-01T00:00:00Z, where Kafka's "
+                        + "timestamps begin");
+            }
+            return epochMillis;
+        }
+
+        private static long parse(String value) {
             String v = value.trim();
             try {
                 if (v.matches("\\d{1,18}")) {

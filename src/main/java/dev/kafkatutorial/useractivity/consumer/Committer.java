@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.RetriableCommitFailedException;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 
@@ -39,12 +40,16 @@ public final class Committer {
     /**
      * A commit while running (--manual-commit after a batch, or before a partition is taken away): a failure
      * is not the end. The broker is away, and the next commit covers this batch; or the partition went to
-     * another member, which reads the batch again (at least once). The commit on the way out reports what is left.
+     * another member, which reads the batch again (at least once); or the group is rebalancing
+     * ({@code RebalanceInProgressException}, which {@code commitSync} throws when a cooperative rebalance is under
+     * way: poll() goes on returning records meanwhile), and the commit after the rebalance covers the batch, or
+     * the new owner reads it again. The commit on the way out reports what is left.
      */
     public void commitWhileRunning() {
         try {
             commit();
-        } catch (TimeoutException | RetriableCommitFailedException | CommitFailedException e) {
+        } catch (TimeoutException | RetriableCommitFailedException | CommitFailedException
+                 | RebalanceInProgressException e) {
             // see above
         }
     }

@@ -3,12 +3,36 @@ package dev.kafkatutorial.useractivity.consumer;
 import dev.kafkatutorial.useractivity.Language;
 import dev.kafkatutorial.useractivity.UserActivity;
 import dev.kafkatutorial.useractivity.cli.Lines;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
 
 /** The consumer's lines: the tutorial's Step 4.4 banner, --print's details, lag, --explain, commits and start offsets. */
 public final class ConsumerLines extends Lines {
 
+    /** With --include several topics can be read, so a partition is named with its topic ({@code t-0}). */
+    private final boolean namesTopics;
+
     public ConsumerLines(Language language) {
+        this(language, false);
+    }
+
+    public ConsumerLines(Language language, boolean namesTopics) {
         super(language);
+        this.namesTopics = namesTopics;
+    }
+
+    /** A partition as the lines name it: its number ({@code 0}), or with --include {@code topic-0}, as Kafka writes it. */
+    public String partition(TopicPartition partition) {
+        return namesTopics ? partition.toString() : String.valueOf(partition.partition());
+    }
+
+    /** Partitions as the lines name them, in order: {@code 0, 1, 2}. */
+    public String partitions(Collection<TopicPartition> partitions) {
+        return partitions.stream()
+                .sorted(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition))
+                .map(this::partition).collect(Collectors.joining(", "));
     }
 
     /** The banner, the event's sentence and the blank line after them, as one string to print at once. */
@@ -51,8 +75,8 @@ public final class ConsumerLines extends Lines {
         return (ko ? "남은 메시지: " : "Lag: ") + (lag == null ? (ko ? "알 수 없음" : "unknown") : lag);
     }
 
-    /** On assignment: {@code 파티션 0: 위치 40, 끝 42, 남은 메시지 2}. */
-    public String partitionLag(int partition, long position, long end, long lag) {
+    /** On assignment: {@code 파티션 0: 위치 40, 끝 42, 남은 메시지 2}, the partition as {@link #partition} names it. */
+    public String partitionLag(String partition, long position, long end, long lag) {
         return pick("파티션 " + partition + ": 위치 " + position + ", 끝 " + end + ", 남은 메시지 " + lag,
                 "Partition " + partition + ": position " + position + ", end " + end + ", lag " + lag);
     }
@@ -84,24 +108,49 @@ public final class ConsumerLines extends Lines {
                         + ", assignor " + assignor);
     }
 
-    /** Where a partition starts: {@code committed} is the group's commit, or {@code null} (then {@code reset}). */
-    public String explainStart(int partition, Long committed, String reset) {
-        if (committed != null) {
-            return pick("설명: 파티션 " + partition + "은(는) 오프셋 " + committed + "부터 읽습니다 (그룹이 커밋한 위치)",
-                    "Explain: partition " + partition + " starts at offset " + committed + " (the group's committed offset)");
-        }
-        return pick("설명: 파티션 " + partition + "은(는) 커밋이 없어 auto.offset.reset=" + reset + "에 따라 시작합니다",
-                "Explain: partition " + partition + " has no commit: it starts where auto.offset.reset=" + reset + " says");
+    /** --explain: where a partition starts reading, and why (one of the {@code explainWhy...} phrases). */
+    public String explainStart(String partition, long offset, String why) {
+        return pick("설명: 파티션 " + partition + "은(는) 오프셋 " + offset + "부터 읽습니다 (" + why + ")",
+                "Explain: partition " + partition + " starts at offset " + offset + " (" + why + ")");
     }
 
-    public String explainCommitDeleted(int partition, long committed, long logStart, String reset) {
+    public String explainWhyCommitted() {
+        return pick("그룹이 커밋한 위치", "the group's committed offset");
+    }
+
+    /** A partition this run had before a rebalance and gets back, with nothing committed for it. */
+    public String explainWhyResumed() {
+        return pick("리밸런스 전에 이 실행이 읽던 위치", "where this run was reading it before the rebalance");
+    }
+
+    /** {@code option}: --last 3, --from-time 2026-11-25T10:00:00Z. */
+    public String explainWhyOption(String option) {
+        return pick(option + " 옵션", option);
+    }
+
+    /** The group's commits could not be asked for: Kafka reads from the commit, if any. */
+    public String explainWhyUnknown(String reset) {
+        return pick("그룹이 커밋한 위치, 없으면 auto.offset.reset=" + reset,
+                "the group's committed offset, or without one auto.offset.reset=" + reset);
+    }
+
+    /** A partition the group never committed, and no start option: {@code offset} is where the reset put it. */
+    public String explainNoCommit(String partition, String reset, long offset) {
+        return pick("설명: 파티션 " + partition + "은(는) 커밋이 없어 auto.offset.reset=" + reset + "에 따라 시작합니다: 오프셋 "
+                        + offset,
+                "Explain: partition " + partition + " has no commit: it starts where auto.offset.reset=" + reset
+                        + " says, at offset " + offset);
+    }
+
+    /** The group's commit was deleted (retention) before it was read: {@code offset} is where reading starts. */
+    public String explainCommitDeleted(String partition, long committed, long logStart, String reset, long offset) {
         return pick("설명: 파티션 " + partition + "의 커밋 오프셋 " + committed + "은(는) 이미 삭제되었습니다 (로그 시작 "
-                        + logStart + "): auto.offset.reset=" + reset + "에 따라 시작합니다",
+                        + logStart + "): auto.offset.reset=" + reset + "에 따라 시작합니다: 오프셋 " + offset,
                 "Explain: partition " + partition + "'s committed offset " + committed + " is deleted already (log start "
-                        + logStart + "): it starts where auto.offset.reset=" + reset + " says");
+                        + logStart + "): it starts where auto.offset.reset=" + reset + " says, at offset " + offset);
     }
 
-    public String explainCommit(int partition, long offset) {
+    public String explainCommit(String partition, long offset) {
         return pick("커밋: 파티션 " + partition + " → 오프셋 " + offset + " (다음에 읽을 메시지)",
                 "Commit: partition " + partition + " → offset " + offset + " (the next message to read)");
     }
@@ -119,10 +168,16 @@ public final class ConsumerLines extends Lines {
                         + " messages again");
     }
 
-    /** {@code --from-time} with {@code --group G}: G's committed positions are not silently overridden. */
-    public String groupPositionsMoved(String group) {
-        return pick("그룹 " + group + "의 위치를 --from-time에 맞춰 옮깁니다",
-                "Moving group " + group + "'s positions to --from-time");
+    /**
+     * {@code --last} or {@code --from-time} with {@code --group G}: where G has committed, its commit wins (as it
+     * does with --from-beginning); only partitions it never committed start where the option says.
+     */
+    public String groupCommitsWin(String group, String option, String partitions) {
+        return pick("그룹 " + group + "이(가) 커밋한 위치에서 이어 읽습니다 (파티션 " + partitions + "): " + option
+                        + "은(는) 커밋이 없는 파티션에만 적용됩니다 (그룹의 위치를 옮기려면 kafka-consumer-groups --reset-offsets)",
+                "Group " + group + " goes on from its committed offsets (partition " + partitions + "): " + option
+                        + " applies only to partitions it never committed (to move the group: kafka-consumer-groups "
+                        + "--reset-offsets)");
     }
 
     /** {@code --offset N} past the partition's end: wait there, as kafka-console-consumer does. */
@@ -169,5 +224,34 @@ public final class ConsumerLines extends Lines {
                         + "--from-time은 아무것도 커밋하지 않는 일회용 그룹으로 읽습니다",
                 "--manual-commit needs --group: without it --from-beginning, --partition, --last and --from-time "
                         + "read in a throw-away group that commits nothing");
+    }
+
+    /**
+     * The group's committed offset is before the partition's log start: retention deleted the records there
+     * before the group read them. {@code from}: where reading starts instead, or null when auto.offset.reset
+     * (neither earliest nor latest) decides at the first fetch.
+     */
+    public String commitDeleted(String partition, long committed, long logStart, String reset, Long from) {
+        String where = from == null
+                ? pick("auto.offset.reset=" + reset + "에 따라 시작합니다", "it starts where auto.offset.reset=" + reset + " says")
+                : pick("오프셋 " + from + "부터 읽습니다 (auto.offset.reset=" + reset + ")",
+                        "reading from offset " + from + " (auto.offset.reset=" + reset + ")");
+        return pick("파티션 " + partition + ": 그룹이 커밋한 오프셋 " + committed + "은(는) 로그 시작(" + logStart
+                        + ") 앞이라 이미 삭제되었습니다 (보존 기간): " + where,
+                "Partition " + partition + ": the group's committed offset " + committed + " is before the log start ("
+                        + logStart + "), deleted by retention: " + where);
+    }
+
+    /** {@code --from-time} before the first event the partitions still hold: each is read from its log start. */
+    public String fromTimeBeforeLogStart(String time, String partitions) {
+        return pick("--from-time " + time + "은(는) 파티션 " + partitions + "에 남아 있는 첫 메시지보다 앞입니다: 로그 시작부터 읽습니다",
+                "--from-time " + time + " is before the first event partition " + partitions
+                        + " still holds: reading from the log start");
+    }
+
+    /** What Kafka asked of this member at a rebalance could not be done: the program ends with this line. */
+    public String assignmentFailed(String partitions, String reason) {
+        return pick("할당된 파티션(" + partitions + ")을 준비하지 못했습니다: " + reason,
+                "Could not set up the assigned partitions (" + partitions + "): " + reason);
     }
 }

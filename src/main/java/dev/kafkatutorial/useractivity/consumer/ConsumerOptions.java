@@ -84,18 +84,19 @@ public final class ConsumerOptions implements Cli.Validated {
 
     @Option(names = "--last", paramLabel = "N", converter = NumberConverters.PositiveLong.class,
             description = "Start each partition N events before its end (kcat's -o -N), then go on reading. "
-                    + "Without --group: a throw-away group, as --from-beginning. One partition: --partition P --offset -N")
+                    + "Without --group: a throw-away group, as --from-beginning; with --group G: only partitions G "
+                    + "has never committed start there. One partition: --partition P --offset -N")
     Long last;
 
     @Option(names = "--from-time", paramLabel = "TIME", converter = TimeConverters.EpochTime.class,
             description = "Start each partition at its first event at or after TIME: ISO-8601 (2026-11-25T10:00:00Z; "
                     + "no zone: local), epoch ms, or 10m/2h/1d ago. Without --group: a throw-away group; with "
-                    + "--group G: G's positions are moved, said on stderr")
+                    + "--group G: only partitions G has never committed start there")
     Long fromTime;
 
     @Option(names = "--include", paramLabel = "REGEX", converter = NameConverters.TopicPattern.class,
-            description = "Read every topic whose whole name matches REGEX (a subscription by pattern: new matching "
-                    + "topics join too), instead of --topic; each banner then names its topic")
+            description = "Read every topic whose whole name matches REGEX (a subscription by pattern: a new "
+                    + "matching topic joins within about 5 s), instead of --topic; each banner then names its topic")
     java.util.regex.Pattern include;
 
     @picocli.CommandLine.Spec

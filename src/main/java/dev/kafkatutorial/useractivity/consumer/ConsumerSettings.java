@@ -7,6 +7,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 /** The consumer's configuration: the tutorial's {@code KafkaConsumer(...)} arguments, and why each is set. */
 public final class ConsumerSettings extends ClientSettings {
 
+    /** --include's metadata.max.age.ms: how soon a new matching topic is seen (see defaults()). */
+    static final int INCLUDE_METADATA_MAX_AGE_MS = 5_000;
+
     private final ConsumerOptions options;
 
     public ConsumerSettings(ConsumerOptions options) {
@@ -34,6 +37,13 @@ public final class ConsumerSettings extends ClientSettings {
             // to it, giving up only the partitions that move. Kafka's client says classic until 5.0.
             config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, options.groupProtocol().name());
         }
+        if (options.include() != null) {
+            // A subscription by pattern is matched against the cluster's topic list as the consumer last fetched
+            // it; it asks again every metadata.max.age.ms, Kafka's default 5 minutes. So a matching topic created
+            // while --include reads would wait up to 5 minutes to be read: every 5 s instead (one small metadata
+            // request), so it joins within seconds, as the option's help says.
+            config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, INCLUDE_METADATA_MAX_AGE_MS);
+        }
         return config;
     }
 
@@ -53,5 +63,11 @@ public final class ConsumerSettings extends ClientSettings {
             config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
             return config;
         }).config();
+    }
+
+    /** auto.offset.reset as the consumer gets it: --offset-reset (the tutorial's earliest), or the user's property. */
+    public String offsetReset() {
+        return String.valueOf(options.client().userProperties()
+                .getOrDefault(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, options.offsetReset().name()));
     }
 }

@@ -5,21 +5,20 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * {@code consumer --explain}: says on stderr why the consumer reads where it reads. At each assignment, the
- * group's generation (it grows by one at every rebalance), this member's id and the assignor; where each new
- * partition starts and why; and after each commit the position committed (the offset of the next record to
- * read, not of the last one read).
+ * group's generation (it grows by one at every rebalance), this member's id and the assignor; where each
+ * partition just assigned starts (its position once {@link StartOnAssignment} has placed it) and why; and after
+ * each commit the position committed (the offset of the next record to read, not of the last one read). It asks
+ * the broker nothing but the positions: see {@link Lag} on what a ListOffsets request does to the lag.
  */
 public final class Explain {
 
@@ -38,9 +37,12 @@ public final class Explain {
         this.err = err;
     }
 
-    /** {@code listener}, followed at each assignment by the explanation. */
-    public ConsumerRebalanceListener after(ConsumerRebalanceListener listener) {
-        return AssignmentHook.after(listener, this::assigned);
+    /**
+     * {@code listener}, followed at each assignment by the explanation; {@code starts} says why each partition
+     * starts where it does.
+     */
+    ConsumerRebalanceListener after(ConsumerRebalanceListener listener, StartOnAssignment starts) {
+        return AssignmentHook.after(listener, partitions -> assigned(partitions, starts));
     }
 
     /** A commit the broker accepted (seen by the {@link CommitLedger}, automatic ones too). */
@@ -49,11 +51,11 @@ public final class Explain {
         // commit every 5 s. Only a position that moved is worth a line.
         Long before = printed.put(partition, offset);
         if (before == null || before != offset) {
-            err.println(lines.explainCommit(partition.partition(), offset));
+            err.println(lines.explainCommit(lines.partition(partition), offset));
         }
     }
 
-    private void assigned(Collection<TopicPartition> partitions) {
+    private void assigned(Collection<TopicPartition> partitions, StartOnAssignment starts) {
         // groupMetadata() is what a transactional processor hands to sendOffsetsToTransaction: the coordinator
         // rejects offsets from a member of an older generation (a "zombie" that missed a rebalance).
         ConsumerGroupMetadata group = consumer.groupMetadata();
@@ -66,31 +68,32 @@ public final class Explain {
         } else {
             err.println(lines.explainGroup(group.groupId(), group.generationId(), group.memberId(), assignor()));
         }
-        if (partitions.isEmpty()) {
-            return;
-        }
-        // The position of a newly assigned partition is the group's committed offset; without one, the fetch
-        // position comes from auto.offset.reset when the first fetch needs it.
-        Map<TopicPartition, OffsetAndMetadata> committed;
-        Map<TopicPartition, Long> logStart;
-        try {
-            committed = consumer.committed(new HashSet<>(partitions), WAIT);
-            logStart = consumer.beginningOffsets(partitions, WAIT);
-        } catch (KafkaException e) {
-            return; // the explanation is not worth failing the read for; the poll reports a broker that is gone
-        }
         String reset = String.valueOf(config.getOrDefault(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
-        partitions.stream().sorted(Comparator.comparingInt(TopicPartition::partition)).forEach(tp -> {
-            OffsetAndMetadata offset = committed.get(tp);
-            Long start = logStart.get(tp);
-            if (offset != null && start != null && offset.offset() < start) {
-                // Retention (or deleteRecords) removed the committed position before the group read it: the
-                // fetch is answered "out of range" and auto.offset.reset decides; the events between are lost.
-                err.println(lines.explainCommitDeleted(tp.partition(), offset.offset(), start, reset));
-            } else {
-                err.println(lines.explainStart(tp.partition(), offset == null ? null : offset.offset(), reset));
-            }
-        });
+        partitions.stream()
+                .sorted(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition))
+                .forEach(tp -> {
+                    // The position after every seek of the chain: where the next fetch reads. For a partition
+                    // without one yet (no commit, no seek), the consumer asks where auto.offset.reset points now.
+                    long position;
+                    try {
+                        position = consumer.position(tp, WAIT);
+                    } catch (KafkaException e) {
+                        return; // the explanation is not worth failing the read for; the poll reports a broker gone
+                    }
+                    err.println(line(starts.start(tp), lines.partition(tp), position, starts.option(), reset));
+                });
+    }
+
+    private String line(StartOnAssignment.Start start, String partition, long position, String option, String reset) {
+        return switch (start.why()) {
+            case COMMITTED -> lines.explainStart(partition, position, lines.explainWhyCommitted());
+            case COMMIT_DELETED -> lines.explainCommitDeleted(partition, start.committed(), start.logStart(), reset,
+                    position);
+            case RESUMED -> lines.explainStart(partition, position, lines.explainWhyResumed());
+            case OPTION -> lines.explainStart(partition, position, lines.explainWhyOption(option));
+            case RESET -> lines.explainNoCommit(partition, reset, position);
+            case UNKNOWN -> lines.explainStart(partition, position, lines.explainWhyUnknown(reset));
+        };
     }
 
     /**

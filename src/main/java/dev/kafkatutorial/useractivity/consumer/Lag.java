@@ -21,6 +21,14 @@ import org.apache.kafka.common.TopicPartition;
  * events after it in its partition as the consumer knew the end at that poll: {@code end - offset - 1}, so the
  * first of N events read from the start has lag N-1 and the last has 0. {@code currentLag} answers from what the
  * last fetch response said about the end, without asking the broker; it is unknown before the first fetch.
+ *
+ * <p>A quirk of Kafka's consumer: whatever a ListOffsets request answers about an assigned partition, the consumer
+ * keeps as that partition's end, the log start from {@code beginningOffsets} and the offset found by
+ * {@code offsetsForTimes} too, until the partition's next fetch response. A partition not fetched since then
+ * counts its lag from there: {@code --explain}'s {@code beginningOffsets} once made {@code --max-messages 3} on
+ * three partitions report a third of the lag left, the partitions not fetched yet at lag 0. So the lag line of
+ * an assignment ({@link #assigned}, whose {@code endOffsets} puts the true end back) is the last link of the
+ * listener chain, after every other request about the partitions.
  */
 public final class Lag {
 
@@ -36,7 +44,10 @@ public final class Lag {
         this.err = err;
     }
 
-    /** {@code next}, then one line per assigned partition: after {@code next}, whose seeks move the position. */
+    /**
+     * {@code next}, then one line per assigned partition: after {@code next}, whose seeks move the position and
+     * whose ListOffsets requests move the end the consumer keeps (see above).
+     */
     public ConsumerRebalanceListener around(ConsumerRebalanceListener next) {
         return AssignmentHook.after(next, this::assigned);
     }
@@ -54,7 +65,7 @@ public final class Lag {
                 long position = consumer.position(tp, WAIT);
                 Long end = ends.get(tp);
                 if (end != null) {
-                    err.println(lines.partitionLag(tp.partition(), position, end, Math.max(0, end - position)));
+                    err.println(lines.partitionLag(lines.partition(tp), position, end, Math.max(0, end - position)));
                 }
             }
         } catch (KafkaException | IllegalStateException e) {

@@ -1,27 +1,44 @@
 package dev.kafkatutorial.useractivity.consumer;
 
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Where a read of one partition starts ({@code --partition P --offset ...}), moved into what the partition
- * holds, with a word, when the offset asked for is not there.
+ * Where a read starts: {@code --partition P --offset ...} for one partition, {@code --last} and {@code --from-time}
+ * for the partitions a group assigns, moved into what each partition holds when the offset asked for is not there.
  *
  * <p>A partition holds offsets from its log start (older records are deleted by retention) up to its end (the
  * next offset to be written). A fetch outside that range is answered "out of range", and the consumer then
  * applies {@code auto.offset.reset}: with the tutorial's {@code earliest} an offset past the end would silently
  * replay the whole partition. So the range is asked for first: past the end, wait at the end for new events
  * (as {@code kafka-console-consumer} does); before the log start, start at the log start.
+ *
+ * <p>The partitions are asked about together: one ListOffsets request for all of them, not one each.
  */
 public sealed interface StartPosition {
 
     /**
-     * Seeks {@code consumer}, already assigned {@code partition}, to this position. Returns the line that tells
-     * the user the position was moved, or {@code null}.
+     * Seeks each of {@code partitions}, assigned to {@code consumer}, to this position. Returns the partitions that
+     * do not start where they were asked to, and why; the others are not in the map.
      */
-    String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, ConsumerLines lines);
+    Map<TopicPartition, Moved> seek(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, Duration wait);
+
+    /** The option as the user gave it, for --explain: {@code --last 3}. */
+    String option();
+
+    /** A partition that does not start where it was asked to: {@code asked} (an offset, or a time), and where it starts. */
+    record Moved(Why why, long asked, long to) {
+        /** Past the end: waits there; before the log start: starts there; a time before the first event left: the log start. */
+        public enum Why { PAST_END, BEFORE_LOG_START, TIME_BEFORE_LOG_START }
+    }
 
     /**
      * {@code --offset}: {@code null} (the group's committed position), {@code earliest}, {@code latest}, a number,
@@ -41,26 +58,44 @@ public sealed interface StartPosition {
     /** Where the group left off, else {@code auto.offset.reset}: nothing to do before the first poll. */
     record Committed() implements StartPosition {
         @Override
-        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, ConsumerLines lines) {
-            return null;
+        public Map<TopicPartition, Moved> seek(Consumer<?, ?> consumer, Collection<TopicPartition> partitions,
+                                               Duration wait) {
+            return Map.of();
+        }
+
+        @Override
+        public String option() {
+            return "";
         }
     }
 
     /** The oldest record the partition still holds. */
     record Earliest() implements StartPosition {
         @Override
-        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, ConsumerLines lines) {
-            consumer.seekToBeginning(List.of(partition));
-            return null;
+        public Map<TopicPartition, Moved> seek(Consumer<?, ?> consumer, Collection<TopicPartition> partitions,
+                                               Duration wait) {
+            consumer.seekToBeginning(partitions);
+            return Map.of();
+        }
+
+        @Override
+        public String option() {
+            return "--offset earliest";
         }
     }
 
     /** Only records written from now on. */
     record Latest() implements StartPosition {
         @Override
-        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, ConsumerLines lines) {
-            consumer.seekToEnd(List.of(partition));
-            return null;
+        public Map<TopicPartition, Moved> seek(Consumer<?, ?> consumer, Collection<TopicPartition> partitions,
+                                               Duration wait) {
+            consumer.seekToEnd(partitions);
+            return Map.of();
+        }
+
+        @Override
+        public String option() {
+            return "--offset latest";
         }
     }
 
@@ -71,53 +106,94 @@ public sealed interface StartPosition {
      */
     record Last(long n) implements StartPosition {
         @Override
-        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, ConsumerLines lines) {
-            Range range = Range.of(consumer, partition, wait);
-            consumer.seek(partition, Math.max(range.start(), range.end() - n));
-            return null;
+        public Map<TopicPartition, Moved> seek(Consumer<?, ?> consumer, Collection<TopicPartition> partitions,
+                                               Duration wait) {
+            Ranges ranges = Ranges.of(consumer, partitions, wait);
+            partitions.forEach(tp -> consumer.seek(tp, Math.max(ranges.start(tp), ranges.end(tp) - n)));
+            return Map.of();
+        }
+
+        @Override
+        public String option() {
+            return "--last " + n;
         }
     }
 
     /**
      * {@code --from-time}: the first offset whose timestamp is at or after {@code epochMillis}
      * ({@code offsetsForTimes}, which the broker answers from each segment's time index); none that late: the end.
+     * When that first offset is the log start and its event is later than the time, the time is before anything
+     * the partition still holds: it is read from its log start, and the caller says so.
      */
     record FromTime(long epochMillis) implements StartPosition {
         @Override
-        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, ConsumerLines lines) {
-            var found = consumer.offsetsForTimes(java.util.Map.of(partition, epochMillis), wait).get(partition);
-            if (found == null) {
-                consumer.seekToEnd(List.of(partition));
-            } else {
-                consumer.seek(partition, found.offset());
+        public Map<TopicPartition, Moved> seek(Consumer<?, ?> consumer, Collection<TopicPartition> partitions,
+                                               Duration wait) {
+            Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(
+                    partitions.stream().collect(Collectors.toMap(Function.identity(), tp -> epochMillis)), wait);
+            Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, wait);
+            Map<TopicPartition, Moved> moved = new HashMap<>();
+            for (TopicPartition tp : partitions) {
+                OffsetAndTimestamp first = found.get(tp);
+                if (first == null) {
+                    consumer.seekToEnd(java.util.List.of(tp));
+                    continue;
+                }
+                consumer.seek(tp, first.offset());
+                Long start = starts.get(tp);
+                if (start != null && first.offset() == start && first.timestamp() > epochMillis) {
+                    moved.put(tp, new Moved(Moved.Why.TIME_BEFORE_LOG_START, epochMillis, start));
+                }
             }
-            return null;
+            return moved;
+        }
+
+        @Override
+        public String option() {
+            return "--from-time " + Instant.ofEpochMilli(epochMillis);
         }
     }
 
     /** A given offset, kept within the partition's range. */
     record At(long offset) implements StartPosition {
         @Override
-        public String seek(Consumer<?, ?> consumer, TopicPartition partition, Duration wait, ConsumerLines lines) {
-            Range range = Range.of(consumer, partition, wait);
-            if (offset > range.end()) {
-                consumer.seek(partition, range.end());
-                return lines.offsetPastEnd(partition.partition(), offset, range.end());
+        public Map<TopicPartition, Moved> seek(Consumer<?, ?> consumer, Collection<TopicPartition> partitions,
+                                               Duration wait) {
+            Ranges ranges = Ranges.of(consumer, partitions, wait);
+            Map<TopicPartition, Moved> moved = new HashMap<>();
+            for (TopicPartition tp : partitions) {
+                long to = Math.min(Math.max(offset, ranges.start(tp)), ranges.end(tp));
+                consumer.seek(tp, to);
+                if (to != offset) {
+                    moved.put(tp, new Moved(offset > to ? Moved.Why.PAST_END : Moved.Why.BEFORE_LOG_START, offset, to));
+                }
             }
-            if (offset < range.start()) {
-                consumer.seek(partition, range.start());
-                return lines.offsetBeforeStart(partition.partition(), offset, range.start());
-            }
-            consumer.seek(partition, offset);
-            return null;
+            return moved;
+        }
+
+        @Override
+        public String option() {
+            return "--offset " + offset;
         }
     }
 
-    /** The partition's offsets now: its log start (older ones were deleted) and its end (the next to be written). */
-    record Range(long start, long end) {
-        static Range of(Consumer<?, ?> consumer, TopicPartition partition, Duration wait) {
-            return new Range(consumer.beginningOffsets(List.of(partition), wait).get(partition),
-                    consumer.endOffsets(List.of(partition), wait).get(partition));
+    /**
+     * The partitions' offsets now: each one's log start (older ones were deleted) and end (the next to be
+     * written). The end is asked for last: the consumer takes any ListOffsets answer about an assigned partition
+     * for its end (see {@link Lag}), and only this one is.
+     */
+    record Ranges(Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends) {
+        static Ranges of(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, Duration wait) {
+            Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, wait);
+            return new Ranges(starts, consumer.endOffsets(partitions, wait));
+        }
+
+        long start(TopicPartition tp) {
+            return starts.get(tp);
+        }
+
+        long end(TopicPartition tp) {
+            return ends.get(tp);
         }
     }
 }

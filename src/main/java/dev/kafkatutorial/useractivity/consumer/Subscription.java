@@ -4,6 +4,7 @@ import dev.kafkatutorial.useractivity.cli.ClientSettings;
 import dev.kafkatutorial.useractivity.cli.RebalanceReporter;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -15,8 +16,10 @@ import org.apache.kafka.common.TopicPartition;
  * What the consumer reads: the tutorial's {@code subscribe([topic])} in its group, a pattern ({@code --include}),
  * or one partition outside any group ({@code --partition}). In a group, Kafka decides which partitions this
  * member reads and may change that at any poll (a rebalance); the listener chain built here reacts: it reports
- * the change, positions a partition that was just assigned ({@code --last}, {@code --from-time}), takes the
- * end offsets ({@code --to-end}) and the lag, and explains ({@code --explain}).
+ * the change, takes the end offsets ({@code --to-end}), positions each partition just assigned
+ * ({@link StartOnAssignment}: the group's commit, where this run left it, {@code --last}, {@code --from-time}),
+ * explains ({@code --explain}) and says the lag; {@link ListenerGuard} keeps any failure from escaping as
+ * Kafka's stack trace.
  */
 public final class Subscription {
 
@@ -26,6 +29,7 @@ public final class Subscription {
     private final ConsumerOptions options;
     private final ConsumerLines lines;
     private final PrintStream err;
+    private ListenerGuard guard; // the listener chain, once subscribed
 
     public Subscription(Consumer<?, ?> consumer, ConsumerOptions options, ConsumerLines lines, PrintStream err) {
         this.consumer = consumer;
@@ -54,28 +58,36 @@ public final class Subscription {
         // member's epoch under the consumer protocol, the group's generation under the classic one.
         ConsumerOptions.GroupProtocol protocol = options.groupProtocol();
         ConsumerRebalanceListener listener = new RebalanceReporter(lines, err, commitBeforeRevoke,
-                committer::commitWhileRunning, () -> protocol == null ? null
+                committer::commitWhileRunning, lines::partition, () -> protocol == null ? null
                         : lines.membership(protocol.name(), consumer.groupMetadata().generationId()));
         listener = endOfRead == null ? listener : endOfRead.around(listener);
-        StartPosition start = options.last() != null ? new StartPosition.Last(options.last())
+        StartPosition option = options.last() != null ? new StartPosition.Last(options.last())
                 : options.fromTime() != null ? new StartPosition.FromTime(options.fromTime()) : null;
-        if (start != null) {
-            if (options.fromTime() != null && !options.isThrowAwayGroup()) {
-                err.println(lines.groupPositionsMoved(options.group()));
-            }
-            listener = AssignmentHook.before(listener, assigned -> assigned.forEach(tp -> seek(start, tp)));
-        }
-        listener = lag.around(listener); // after any seek: the positions reading starts from
+        StartOnAssignment start = new StartOnAssignment(consumer, option,
+                options.isThrowAwayGroup() ? null : options.group(), new ConsumerSettings(options).offsetReset(),
+                lines, err);
+        listener = start.around(listener);
+        listener = explain == null ? listener : explain.after(listener, start);
         listener = audit.around(listener); // --audit: where each partition was meant to start, after the seeks
-        listener = explain == null ? listener : explain.after(listener);
+        listener = lag.around(listener); // last: see Lag
+        guard = new ListenerGuard(listener, consumer, lines);
         if (options.include() != null) {
-            // subscribe by pattern: the consumer matches it against the cluster's topic list (metadata), and a
-            // topic created later that matches is assigned at the next rebalance
-            consumer.subscribe(options.include(), listener);
+            // subscribe by pattern: the consumer matches it against the cluster's topic list (metadata, refreshed
+            // every metadata.max.age.ms: see ConsumerSettings), and a topic created later that matches is
+            // assigned at the next rebalance
+            consumer.subscribe(options.include(), guard);
         } else {
-            consumer.subscribe(List.of(options.client().topic()), listener);
+            consumer.subscribe(List.of(options.client().topic()), guard);
         }
         return null;
+    }
+
+    /**
+     * After poll() threw a WakeupException: the line to end the program with when a rebalance listener failed
+     * (see {@link ListenerGuard}), or null when the wakeup was a stop.
+     */
+    public String failure() {
+        return guard == null ? null : guard.failure();
     }
 
     /** --partition P [--offset N]: read one partition, as kafka-console-consumer does, without joining the group. */
@@ -92,20 +104,20 @@ public final class Subscription {
         consumer.assign(List.of(tp));
         StartPosition start = options.fromTime() != null ? new StartPosition.FromTime(options.fromTime())
                 : StartPosition.of(options.offset());
-        seek(start, tp);
+        StartPosition.Moved moved = start.seek(consumer, List.of(tp), WAIT).get(tp);
+        if (moved != null) { // not where asked: say where it starts instead
+            err.println(switch (moved.why()) {
+                case PAST_END -> lines.offsetPastEnd(partition, moved.asked(), moved.to());
+                case BEFORE_LOG_START -> lines.offsetBeforeStart(partition, moved.asked(), moved.to());
+                case TIME_BEFORE_LOG_START -> lines.fromTimeBeforeLogStart(
+                        Instant.ofEpochMilli(moved.asked()).toString(), String.valueOf(partition));
+            });
+        }
         if (endOfRead != null) {
             endOfRead.assigned(List.of(tp));
         }
-        lag.assigned(List.of(tp));
         audit.assigned(List.of(tp));
+        lag.assigned(List.of(tp)); // last: see Lag
         return null;
-    }
-
-    /** Moves the partition to where --last, --from-time or --offset start it, saying so when that is not exact. */
-    private void seek(StartPosition start, TopicPartition partition) {
-        String moved = start.seek(consumer, partition, WAIT, lines);
-        if (moved != null) {
-            err.println(moved);
-        }
     }
 }
