@@ -138,6 +138,7 @@ public final class QueueLab implements Cli.Validated {
                 nextProgress += TimeUnit.SECONDS.toNanos(2);
             }
         }
+        err.println(lines.queueProgress(type, seen.size(), events)); // where it ended, however fast
         done = true;
         for (Thread member : members) {
             member.join(TimeUnit.SECONDS.toMillis(15));
