@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -114,6 +115,50 @@ public final class ProducerOptions implements Cli.Validated {
         if (transactionalId != null && transactionalId.isBlank()) {
             throw new IllegalArgumentException("--transactional-id must not be blank");
         }
+        if (transactionalId != null) {
+            refuseTransactionsLongerThanTheirTimeout();
+        }
+    }
+
+    /**
+     * A transaction lasts about --interval × --transaction-size. Past transaction.timeout.ms the broker aborts it
+     * (bumping the producer's epoch: its commit fails with InvalidProducerEpochException), so every transaction
+     * would be aborted: refuse that at once. The timeout is ours (Transactions.timeoutMs: twice the transaction,
+     * at most the 15 minutes brokers allow by default) unless the user set transaction.timeout.ms.
+     */
+    private void refuseTransactionsLongerThanTheirTimeout() {
+        long transactionMs;
+        try {
+            transactionMs = Math.multiplyExact(interval().toMillis(), transactionSize());
+        } catch (ArithmeticException e) {
+            transactionMs = Long.MAX_VALUE;
+        }
+        long timeoutMs = Transactions.timeoutMs(interval(), transactionSize());
+        Object user = client.userProperties().get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
+        if (user != null) {
+            try {
+                timeoutMs = Long.parseLong(String.valueOf(user).trim());
+            } catch (NumberFormatException e) {
+                return; // Kafka's own config check names the bad value
+            }
+        }
+        if (transactionMs >= timeoutMs) {
+            String pace = rate != null ? "--rate " + rate + " (an event every " + millis(interval().toMillis()) + ")"
+                    : "--interval " + millis(interval().toMillis());
+            throw new IllegalArgumentException(pace + " x --transaction-size " + transactionSize() + " = "
+                    + seconds(transactionMs) + ": each transaction would outlast the transaction timeout, "
+                    + ProducerConfig.TRANSACTION_TIMEOUT_CONFIG + " (" + seconds(timeoutMs) + "), and the broker "
+                    + "would abort it (brokers allow at most 15 minutes by default, transaction.max.timeout.ms). "
+                    + "Use a smaller --transaction-size or --interval");
+        }
+    }
+
+    private static String millis(long ms) {
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+
+    private static String seconds(long ms) {
+        return ms == Long.MAX_VALUE ? "forever" : ms % 1000 == 0 ? ms / 1000 + " s" : ms / 1000.0 + " s";
     }
 
     public ClientOptions client() {
