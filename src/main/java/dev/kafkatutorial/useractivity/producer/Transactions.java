@@ -4,20 +4,15 @@ import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.Failures;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
@@ -64,35 +59,17 @@ public final class Transactions<K, V> {
     private final PrintStream out; // the commit and abort lines: stdout, or stderr under --output json
     private final PrintStream err;
     private final BlockingSend sending; // a stop cuts a send() at once
-    private final BlockingSend ending; // and a commit or abort only after its grace
+    private final BlockingSend stopping; // and a commit or abort only once its grace is over
+    private final TransactionCalls calls;
     private final Consumer<String> fatal; // ends the run with this line and the summary
 
     private boolean initialized;
     private boolean begun;
-    private final List<Pending<K, V>> open = new ArrayList<>(); // the open transaction's events, in order
+    private final OpenTransaction<K, V> open = new OpenTransaction<>();
     private long committed;
     private long aborted;
     private long retried; // aborted after an error, their events sent again
     private boolean dead; // a fatal error: nothing more can be sent
-
-    /** An event of the open transaction; its callback only notes the outcome, on the producer's I/O thread. */
-    private static final class Pending<K, V> implements Callback {
-        final ProducerRecord<K, V> record;
-        final Report report;
-        volatile RecordMetadata metadata;
-        volatile Exception error;
-
-        Pending(ProducerRecord<K, V> record, Report report) {
-            this.record = record;
-            this.report = report;
-        }
-
-        @Override
-        public void onCompletion(RecordMetadata metadata, Exception error) {
-            this.metadata = error == null ? metadata : null;
-            this.error = error;
-        }
-    }
 
     /** {@code options.transactionalId()} null: no transactions, each send passes through. */
     public Transactions(Producer<K, V> producer, ProducerOptions options, PrintStream out, PrintStream err,
@@ -105,7 +82,8 @@ public final class Transactions<K, V> {
         this.out = options.output() == ProducerOptions.Output.json ? err : out; // stdout holds JSON lines only
         this.err = err;
         this.sending = sending;
-        this.ending = ending;
+        this.stopping = ending;
+        this.calls = new TransactionCalls(ending);
         this.fatal = fatal;
     }
 
@@ -132,8 +110,7 @@ public final class Transactions<K, V> {
                 sending.exit();
             }
         }
-        Pending<K, V> event = new Pending<>(record, report);
-        open.add(event);
+        OpenTransaction<K, V>.Event event = open.add(record, report);
         Future<RecordMetadata> result;
         try {
             result = transmit(event);
@@ -141,7 +118,9 @@ public final class Transactions<K, V> {
             open.remove(event);
             throw e;
         }
-        if (open.size() >= size) {
+        // Full, or broken: a send that failed (the broker's answer to a fenced or timed-out epoch, say) leaves the
+        // client in its abortable-error state, and every later send of this transaction would fail too.
+        if (open.size() >= size || open.failing()) {
             end(false);
         }
         return result;
@@ -159,7 +138,7 @@ public final class Transactions<K, V> {
     }
 
     /** Begins the transaction if none is open, and sends the event in it. */
-    private Future<RecordMetadata> transmit(Pending<K, V> event) {
+    private Future<RecordMetadata> transmit(OpenTransaction<K, V>.Event event) {
         sending.enter();
         try {
             if (!begun) {
@@ -171,35 +150,22 @@ public final class Transactions<K, V> {
                 }
                 producer.beginTransaction();
                 begun = true;
+                open.began();
             }
-        } catch (TimeoutException e) {
-            event.onCompletion(null, e); // no coordinator within max.block.ms: tried again with the next send
-            return CompletableFuture.failedFuture(e);
-        } catch (InterruptException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // Only a fatal error refuses to begin (an abortable one was aborted): the broker refuses this
-            // transaction.timeout.ms, say, or this id.
-            if (isFencing(e)) {
-                throw new FencedException(lines.fenced(transactionalId));
-            }
-            die(e);
-            return CompletableFuture.failedFuture(e);
-        } finally {
-            sending.exit();
-        }
-        sending.enter();
-        try {
             return producer.send(event.record, event);
         } catch (InterruptException e) {
             throw e;
-        } catch (KafkaException e) {
-            if (isFencing(e)) {
+        } catch (RuntimeException e) {
+            if (TransactionCalls.isFencing(e)) {
                 throw new FencedException(lines.fenced(transactionalId));
             }
-            // Not in the transaction: the client is in its abortable-error state (an earlier send failed), or the
-            // broker is away. The commit fails in turn, and the event goes again in the next transaction.
-            event.onCompletion(null, e);
+            if (begun || e instanceof TimeoutException) {
+                // Not in the transaction: the client is in its abortable-error state (an earlier send failed), or
+                // the broker is away. The commit fails in turn, and the event goes again in the next transaction.
+                event.onCompletion(null, e);
+            } else {
+                die(e); // only a fatal error refuses to begin: this transaction.timeout.ms, or this id, say
+            }
             return CompletableFuture.failedFuture(e);
         } finally {
             sending.exit();
@@ -218,8 +184,8 @@ public final class Transactions<K, V> {
                 return;
             }
             // An error aborted the transaction, or it never began (no coordinator yet): send its events again.
-            if (ending.stopped()) {
-                failAll(lines.notSentAgain());
+            if (stopping.stopped()) {
+                open.failAll(lines.notSentAgain());
                 return;
             }
             resend();
@@ -231,102 +197,63 @@ public final class Transactions<K, V> {
 
     /** True when the transaction ended (committed, given up or fatal); false when its events are to go again. */
     private boolean commit() {
-        RuntimeException error = complete(producer::commitTransaction);
-        if (error == null) {
-            // Flushes every event of the transaction, then writes a commit marker into each partition it touched:
-            // from then on read_committed consumers return them. Every callback has run.
-            committed++;
-            SortedMap<Integer, long[]> ranges = new TreeMap<>();
-            List<Pending<K, V>> left = new ArrayList<>();
-            for (Pending<K, V> event : open) {
-                if (event.metadata == null) {
-                    left.add(event); // its send failed before it joined the transaction
-                    continue;
-                }
-                long[] range = ranges.computeIfAbsent(event.metadata.partition(), p -> new long[] {Long.MAX_VALUE, -1});
-                range[0] = Math.min(range[0], event.metadata.offset());
-                range[1] = Math.max(range[1], event.metadata.offset());
-                event.report.completed(event.metadata, null, Outcome.committed);
-            }
-            out.println(lines.transactionCommitted(open.size() - left.size(), ranges.isEmpty() ? "-" : lines.offsetRanges(ranges)));
-            begun = false;
-            open.retainAll(left);
-            return keepOnlyThoseToSendAgain();
+        RuntimeException error = calls.complete(producer::commitTransaction);
+        if (error != null) {
+            return ended(error) || abortAfter(error);
         }
-        return ended(error) || abortAfter(error);
+        // The commit flushed every event of the transaction, then wrote a commit marker into each partition it
+        // touched: from then on read_committed consumers return them.
+        committed++;
+        begun = false;
+        int events = open.size();
+        SortedMap<Integer, long[]> ranges = open.reportCommitted();
+        out.println(lines.transactionCommitted(events - open.size(), ranges.isEmpty() ? "-" : lines.offsetRanges(ranges)));
+        return open.keepOnlyThoseToSendAgain();
     }
 
     /** --abort-every: flush first, so the events are in the log (read_uncommitted shows them), then abort. */
     private boolean abortOnPurpose() {
-        RuntimeException error = complete(producer::flush);
+        RuntimeException error = calls.complete(producer::flush);
         if (error == null) {
-            error = complete(producer::abortTransaction);
+            error = calls.complete(producer::abortTransaction);
         }
         if (error != null) {
             return ended(error) || abortAfter(error);
         }
         aborted++;
-        for (Pending<K, V> event : open) {
-            event.report.completed(event.metadata, event.error, event.error == null ? Outcome.aborted : null);
-        }
-        out.println(lines.transactionAborted(open.size()));
         begun = false;
-        open.clear();
+        out.println(lines.transactionAborted(open.reportAborted()));
         return true;
     }
 
-    /** After a non-fatal error: abort, so the next transaction can begin, and keep the events to send again. */
+    /** After a non-fatal error: abort, so that the next transaction can begin, and keep the events to send again. */
     private boolean abortAfter(RuntimeException cause) {
-        RuntimeException error = complete(producer::abortTransaction);
+        RuntimeException error = calls.complete(producer::abortTransaction);
         if (error != null) {
             return ended(error) || die(error); // an abort that fails otherwise leaves nothing to try
         }
         retried++;
         begun = false;
         err.println(lines.transactionRetried(open.size(), Cli.oneLine(cause)));
-        return keepOnlyThoseToSendAgain();
+        return open.keepOnlyThoseToSendAgain();
     }
 
-    /**
-     * Calls {@code commitTransaction}, {@code abortTransaction} or {@code flush} to its end: a TimeoutException
-     * (no answer within max.block.ms; the request may still complete) is answered with the same call, never
-     * another. A stop lets the call finish within its grace. Returns null when done, else the error.
-     */
-    private RuntimeException complete(Runnable call) {
-        while (true) {
-            ending.enter();
-            try {
-                call.run();
-                return null;
-            } catch (TimeoutException | InterruptException e) {
-                if (ending.graceOver()) {
-                    return e;
-                }
-                // a timeout: the broker is away or slow; an interrupt: the stop, whose grace is not over yet
-            } catch (RuntimeException e) {
-                return e;
-            } finally {
-                ending.exit();
-            }
-        }
-    }
-
-    /** Whether {@code error} ends the transaction for good (the stop's grace is over, fenced, fatal); reports it. */
+    /** Whether {@code error} ends the transaction for good: the stop's grace ran out, a fencing, a fatal error. */
     private boolean ended(RuntimeException error) {
-        if ((error instanceof TimeoutException || error instanceof InterruptException) && ending.graceOver()) {
-            failAll(lines.stoppedDuringCommit(ending.grace()));
+        if (calls.cutByTheStop(error)) {
+            open.failAll(lines.stoppedDuringCommit(stopping.grace()));
             return true;
         }
-        if (isFencing(error)) {
+        if (TransactionCalls.isFencing(error)) {
             throw new FencedException(lines.fenced(transactionalId));
         }
-        return isFatal(error) && die(error);
+        return TransactionCalls.isFatal(error, lines) && die(error);
     }
 
     /** Sends the kept events again, in a new transaction. */
     private void resend() {
-        for (Pending<K, V> event : List.copyOf(open)) {
-            event.onCompletion(null, null);
+        for (OpenTransaction<K, V>.Event event : open.events()) {
+            event.clear();
             try {
                 transmit(event);
             } catch (InterruptException e) {
@@ -336,68 +263,13 @@ public final class Transactions<K, V> {
         }
     }
 
-    /** Events whose own send failed for good (a record too large, say) are reported failed; the rest stay. */
-    private boolean keepOnlyThoseToSendAgain() {
-        open.removeIf(event -> {
-            if (event.error == null || sendAgain(event.error)) {
-                return false;
-            }
-            event.report.completed(null, event.error, null);
-            return true;
-        });
-        return open.isEmpty();
-    }
-
     /** A fatal error: every event of the transaction fails with its line, and the run ends. */
     private boolean die(RuntimeException error) {
         String reason = Failures.fatalMessage(error, lines);
         String line = lines.transactionFailed(reason != null ? reason : Cli.oneLine(error));
-        failAll(line);
+        open.failAll(line);
         dead = true;
         fatal.accept(line);
         return true;
-    }
-
-    private void failAll(String reason) {
-        KafkaException error = new KafkaException(reason);
-        for (Pending<K, V> event : open) {
-            event.report.completed(null, error, null);
-        }
-        open.clear();
-    }
-
-    /** Failures.fatalMessage's errors, anywhere in the cause chain, and anything that is not Kafka's. */
-    private boolean isFatal(RuntimeException error) {
-        if (!(error instanceof KafkaException)) {
-            return true; // an IllegalStateException: the client refuses the call, no retry can help
-        }
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (Failures.fatalMessage(t, lines) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether an event that failed is worth sending again: its failure was the transaction's (an abort, the
-     * error state, a timeout, anything retriable), not the event's own (a record too large, an invalid one).
-     */
-    static boolean sendAgain(Exception error) {
-        return error instanceof org.apache.kafka.common.errors.RetriableException
-                || error instanceof org.apache.kafka.common.errors.TransactionAbortedException
-                || error instanceof org.apache.kafka.common.errors.InvalidProducerEpochException
-                || error instanceof org.apache.kafka.common.errors.TransactionAbortableException
-                || error.getClass() == KafkaException.class; // the client's error state, not the event's
-    }
-
-    /** Whether an error says another producer took this transactional id over: ProducerFencedException only. */
-    static boolean isFencing(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ProducerFencedException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

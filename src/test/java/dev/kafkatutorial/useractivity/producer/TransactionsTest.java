@@ -140,15 +140,15 @@ class TransactionsTest {
                 + "method because we are in an error state) - 이벤트 3개를 다음 트랜잭션에서 다시 보냅니다\n"
                 + "트랜잭션 - 커밋: 1, 중단: 0, 오류로 중단 후 다시 보냄: 1\n");
         assertThat(fatal).isEmpty();
-        assertThat(Transactions.sendAgain(new TimeoutException("expired"))).isTrue();
-        assertThat(Transactions.sendAgain(new KafkaException("error state"))).isTrue();
-        assertThat(Transactions.sendAgain(new InvalidProducerEpochException("old epoch"))).isTrue();
+        assertThat(OpenTransaction.sendAgain(new TimeoutException("expired"))).isTrue();
+        assertThat(OpenTransaction.sendAgain(new KafkaException("error state"))).isTrue();
+        assertThat(OpenTransaction.sendAgain(new InvalidProducerEpochException("old epoch"))).isTrue();
     }
 
     @Test
     void onlyProducerFencedExceptionIsAFencing() {
-        assertThat(Transactions.isFencing(new KafkaException(new ProducerFencedException("fenced")))).isTrue();
-        assertThat(Transactions.isFencing(new InvalidProducerEpochException("old epoch"))).isFalse();
+        assertThat(TransactionCalls.isFencing(new KafkaException(new ProducerFencedException("fenced")))).isTrue();
+        assertThat(TransactionCalls.isFencing(new InvalidProducerEpochException("old epoch"))).isFalse();
     }
 
     @Test
