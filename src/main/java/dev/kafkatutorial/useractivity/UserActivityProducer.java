@@ -16,7 +16,6 @@ import dev.kafkatutorial.useractivity.producer.ProducerSettings;
 import dev.kafkatutorial.useractivity.producer.Progress;
 import dev.kafkatutorial.useractivity.producer.SendOutput;
 import dev.kafkatutorial.useractivity.producer.SendStatistics;
-import dev.kafkatutorial.useractivity.producer.TransactionLines;
 import dev.kafkatutorial.useractivity.producer.Transactions;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -122,8 +121,10 @@ public final class UserActivityProducer implements Cli.Program {
         try {
             if (FirstContact.connect(producer, topic, blocking, options.client(), lines, this::fail)) {
                 output.started(settings, topic);
-                outages = new OutageWatcher(producer::metrics, inFlight::pending, () -> err.println(brokerAway()),
-                        () -> err.println(lines.brokerBack(options.client().bootstrapServers()))).start();
+                String address = options.client().bootstrapServers();
+                outages = new OutageWatcher(producer::metrics, inFlight::pending, () -> err.println(
+                        lines.brokerAway(address, settings.deliveryTimeout(), options.transactionalId() != null)),
+                        () -> err.println(lines.brokerBack(address))).start();
                 produce();
                 // Commits (or aborts) the open transaction, if any, within the stop's grace, and reports its events.
                 transactions.finish();
@@ -225,13 +226,6 @@ public final class UserActivityProducer implements Cli.Program {
         } finally {
             inFlight.completed(error == null);
         }
-    }
-
-    /** The broker-away line: under transactions the open transaction waits for it, without them each event does. */
-    private String brokerAway() {
-        String address = options.client().bootstrapServers();
-        return options.transactionalId() == null ? lines.brokerAway(address, settings.deliveryTimeout())
-                : new TransactionLines(options.client().language()).brokerAway(address, settings.deliveryTimeout());
     }
 
     /**

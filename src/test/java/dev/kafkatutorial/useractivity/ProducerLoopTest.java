@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kafkatutorial.useractivity.producer.ProducerLines;
 import dev.kafkatutorial.useractivity.producer.ProducerOptions;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.Cluster;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
@@ -43,11 +45,21 @@ class ProducerLoopTest {
             new MockProducer<>(false, null, new StringSerializer(), new JsonSerializer<>());
 
     private UserActivityProducer program(String... args) {
+        return program(producer, utf8(out), utf8(err), args);
+    }
+
+    /** The producer program on {@code producer}, for topic t of a broker that is not there; its lines to out and err. */
+    static UserActivityProducer program(Producer<String, UserActivity> producer, PrintStream out, PrintStream err,
+                                        String... args) {
         ProducerOptions options = new ProducerOptions();
         new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true)
                 .parseArgs(concat(args, "--bootstrap-server", "localhost:1", "--topic", "t"));
         return new UserActivityProducer(producer, options, new RandomActivities(new Random(1), Clock.systemUTC()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                out, err);
+    }
+
+    static PrintStream utf8(OutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
     }
 
     @Test
@@ -152,18 +164,14 @@ class ProducerLoopTest {
     void aCallbackThatThrowsStillCountsItsEventSoTheRunEnds() throws Exception {
         // A line that cannot be written throws in the callback, on the producer's I/O thread (Kafka logs and
         // ignores it): the event must still count, or the run waits for it until Ctrl+C.
-        PrintStream failingOut = new PrintStream(new java.io.OutputStream() {
+        PrintStream failingOut = utf8(new OutputStream() {
             @Override
             public void write(int b) {
                 throw new IllegalStateException("stdout is gone");
             }
-        }, true, StandardCharsets.UTF_8);
-        ProducerOptions options = new ProducerOptions();
-        new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--output", "json",
-                "--interval", "0", "--max-messages", "1", "--bootstrap-server", "localhost:1", "--topic", "t");
-        UserActivityProducer program = new UserActivityProducer(producer, options,
-                new RandomActivities(new Random(1), Clock.systemUTC()), failingOut,
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        });
+        UserActivityProducer program = program(producer, failingOut, utf8(err), "--output", "json", "--interval", "0",
+                "--max-messages", "1");
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(program::run);
         try {
             awaitSends(1);
@@ -191,14 +199,10 @@ class ProducerLoopTest {
                 return super.partitionsFor(topic);
             }
         };
-        ProducerOptions options = new ProducerOptions();
-        new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--explain", "--key", "user_id",
+        UserActivityProducer program = program(recording, utf8(out), utf8(err), "--explain", "--key", "user_id",
                 // --explain's look at the topic gives up on the absent broker within a second, not 10 s
                 "--command-property", "default.api.timeout.ms=1000", "--command-property", "request.timeout.ms=500",
-                "--interval", "0", "--max-messages", "2", "--bootstrap-server", "localhost:1", "--topic", "t");
-        UserActivityProducer program = new UserActivityProducer(recording, options,
-                new RandomActivities(new Random(1), Clock.systemUTC()), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                "--interval", "0", "--max-messages", "2");
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(program::run);
         try {
             awaitTrue(() -> recording.history().size() >= 2, "two sends");

@@ -3,16 +3,12 @@ package dev.kafkatutorial.useractivity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kafkatutorial.useractivity.producer.ProducerOptions;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +21,6 @@ import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * The transactional send loop ({@code --transactional-id}) against Kafka's MockProducer, told to fail the way
@@ -93,11 +88,7 @@ class TransactionalProducerLoopTest {
     }
 
     private UserActivityProducer program(String... args) {
-        ProducerOptions options = new ProducerOptions();
-        new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true)
-                .parseArgs(concat(args, "--bootstrap-server", "localhost:1", "--topic", "t"));
-        return new UserActivityProducer(producer, options, new RandomActivities(new Random(1), Clock.systemUTC()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return ProducerLoopTest.program(producer, ProducerLoopTest.utf8(out), ProducerLoopTest.utf8(err), args);
     }
 
     private int runToEnd(String... args) throws Exception {
@@ -224,12 +215,5 @@ class TransactionalProducerLoopTest {
 
     private String err() {
         return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] all = new String[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 }

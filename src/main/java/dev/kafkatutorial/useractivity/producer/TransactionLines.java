@@ -56,13 +56,4 @@ public final class TransactionLines extends Lines {
         return pick("트랜잭션이 오류로 중단되었고, 중지 중이라 다시 보내지 않았습니다",
                 "its transaction was aborted after an error, and the producer was stopping: not sent again");
     }
-
-    /** Under transactions, the broker away: the open transaction waits for it, its events are kept. */
-    public String brokerAway(String bootstrapServers, Duration deliveryTimeout) {
-        return pick("브로커 연결 끊김: " + bootstrapServers + ". 다시 연결될 때까지 트랜잭션 커밋을 재시도합니다 (이벤트는 보관되며, "
-                        + deliveryTimeout.toSeconds() + "초가 지나면 다음 트랜잭션에서 다시 보냅니다)",
-                "Lost the Kafka broker at " + bootstrapServers + ". The transaction's commit is retried until it is back "
-                        + "(its events are kept; after " + deliveryTimeout.toSeconds()
-                        + " s they go again in the next transaction)");
-    }
 }

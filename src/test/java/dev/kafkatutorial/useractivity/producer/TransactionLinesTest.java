@@ -31,6 +31,8 @@ class TransactionLinesTest {
         TransactionLines ko = new TransactionLines(Language.ko);
         assertThat(ko.transactionSummary(4, 2)).isEqualTo("트랜잭션 - 커밋: 4, 중단: 2");
         assertThat(ko.transactionRetried(5, "x")).isEqualTo("트랜잭션 중단 (오류: x) - 이벤트 5개를 다음 트랜잭션에서 다시 보냅니다");
-        assertThat(ko.brokerAway("localhost:9092", Duration.ofSeconds(120))).startsWith("브로커 연결 끊김: localhost:9092. ");
+        // Under transactions the broker-away line says the commit waits; it starts as the one without them.
+        assertThat(new ProducerLines(Language.ko).brokerAway("localhost:9092", Duration.ofSeconds(120), true))
+                .startsWith("브로커 연결 끊김: localhost:9092. ").contains("트랜잭션 커밋을 재시도합니다");
     }
 }
