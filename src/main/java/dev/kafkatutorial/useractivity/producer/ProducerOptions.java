@@ -78,7 +78,8 @@ public final class ProducerOptions implements Cli.Validated {
 
     @Option(names = "--output", paramLabel = "text|json", defaultValue = "text",
             description = "text: the tutorial's lines; json: one JSON line per event once acknowledged or failed "
-                    + "(event_id, status, topic, partition, offset, error), for scripts. Default: ${DEFAULT-VALUE}")
+                    + "(event_id, status, topic, partition, offset, error; with --transactional-id, transaction), "
+                    + "for scripts. Default: ${DEFAULT-VALUE}")
     Output output;
 
     @Option(names = "--transactional-id", paramLabel = "ID",
@@ -87,7 +88,8 @@ public final class ProducerOptions implements Cli.Validated {
     String transactionalId;
 
     @Option(names = "--transaction-size", paramLabel = "N", converter = NumberConverters.PositiveLong.class,
-            description = "With --transactional-id: events per transaction. Default: 10")
+            description = "With --transactional-id: events per transaction; --interval x N must stay under the "
+                    + "transaction timeout. Default: 10")
     Long transactionSize;
 
     @Option(names = "--abort-every", paramLabel = "K", converter = NumberConverters.PositiveLong.class,
