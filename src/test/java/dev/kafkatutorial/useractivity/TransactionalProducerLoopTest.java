@@ -47,7 +47,9 @@ class TransactionalProducerLoopTest {
         final AtomicInteger commits = new AtomicInteger();
         final AtomicInteger aborts = new AtomicInteger();
         volatile Duration commitTakes = Duration.ZERO; // how long each commit waits, as for a broker away
+        volatile Duration abortTakes = Duration.ZERO;
         final CountDownLatch inCommit = new CountDownLatch(1);
+        final CountDownLatch inAbort = new CountDownLatch(1);
 
         ScriptedProducer() {
             super(true, null, new StringSerializer(), new JsonSerializer<>());
@@ -57,13 +59,7 @@ class TransactionalProducerLoopTest {
         public void commitTransaction() {
             commits.incrementAndGet();
             inCommit.countDown();
-            if (!commitTakes.isZero()) {
-                try {
-                    Thread.sleep(commitTakes.toMillis());
-                } catch (InterruptedException e) {
-                    throw new InterruptException(e); // as KafkaProducer's await does
-                }
-            }
+            waitFor(commitTakes);
             RuntimeException failure = commitFailures.poll();
             if (failure != null) {
                 throw failure;
@@ -74,7 +70,19 @@ class TransactionalProducerLoopTest {
         @Override
         public void abortTransaction() {
             aborts.incrementAndGet();
+            inAbort.countDown();
+            waitFor(abortTakes);
             super.abortTransaction();
+        }
+
+        private static void waitFor(Duration broker) {
+            if (!broker.isZero()) {
+                try {
+                    Thread.sleep(broker.toMillis());
+                } catch (InterruptedException e) {
+                    throw new InterruptException(e); // as KafkaProducer's await does
+                }
+            }
         }
 
         @Override
@@ -186,6 +194,21 @@ class TransactionalProducerLoopTest {
         assertThat(producer.aborts).as("never an abort after a commit began").hasValue(0);
         assertThat(statuses()).containsExactly("failed", "failed", "failed");
         assertThat(err()).contains("프로듀서 종료 - 전송: 3, 성공: 0, 실패: 3");
+    }
+
+    @Test
+    void anAbortThatOutlastsTheStopsGraceFailsItsEventsWithTheSummary() throws Exception {
+        producer.commitFailures.add(new KafkaException("Cannot execute transactional method because we are in an error state"));
+        producer.abortTakes = Duration.ofMinutes(5); // the broker went away meanwhile
+        UserActivityProducer program = program("--transactional-id", "tx", "--transaction-size", "2",
+                "--interval", "0", "--output", "json");
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(program::run);
+        assertThat(producer.inAbort.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        program.stop();
+
+        assertThat(exit.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS)).as(err()).isZero();
+        assertThat(statuses()).containsExactly("failed", "failed");
+        assertThat(err()).contains("중지 중이라 다시 보내지 않았습니다", "프로듀서 종료 - 전송: 2, 성공: 0, 실패: 2").doesNotContain("트랜잭션 실패");
     }
 
     @Test

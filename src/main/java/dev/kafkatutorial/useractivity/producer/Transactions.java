@@ -217,7 +217,8 @@ public final class Transactions<K, V> {
         if (error == null) {
             error = calls.complete(producer::abortTransaction);
         }
-        if (error != null) {
+        // Cut by the stop, the transaction stays open until the broker aborts it: aborted either way.
+        if (error != null && !calls.cutByTheStop(error)) {
             return ended(error) || abortAfter(error);
         }
         aborted++;
@@ -229,6 +230,10 @@ public final class Transactions<K, V> {
     /** After a non-fatal error: abort, so that the next transaction can begin, and keep the events to send again. */
     private boolean abortAfter(RuntimeException cause) {
         RuntimeException error = calls.complete(producer::abortTransaction);
+        if (error != null && calls.cutByTheStop(error)) {
+            open.failAll(lines.notSentAgain()); // aborted, or left open until the broker aborts it
+            return true;
+        }
         if (error != null) {
             return ended(error) || die(error); // an abort that fails otherwise leaves nothing to try
         }
@@ -238,7 +243,10 @@ public final class Transactions<K, V> {
         return open.keepOnlyThoseToSendAgain();
     }
 
-    /** Whether {@code error} ends the transaction for good: the stop's grace ran out, a fencing, a fatal error. */
+    /**
+     * Whether {@code error} ends the transaction for good: the stop's grace ran out during its commit (whether it
+     * committed is unknown), a fencing, a fatal error.
+     */
     private boolean ended(RuntimeException error) {
         if (calls.cutByTheStop(error)) {
             open.failAll(lines.stoppedDuringCommit(stopping.grace()));
