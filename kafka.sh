@@ -14,6 +14,7 @@ usage() {
   cat >&2 <<'USAGE'
 usage: ./kafka.sh TOOL [ARGS...]
 tools: kafka-topics, kafka-console-producer, kafka-console-consumer, kafka-consumer-groups,
+       kafka-share-groups, kafka-console-share-consumer, kafka-groups, kafka-features, kafka-configs,
        kafka-broker-api-versions, kafka-get-offsets, kafka-producer-perf-test, kafka-consumer-perf-test,
        kafka-e2e-latency
 USAGE
@@ -26,6 +27,11 @@ case "$tool" in
   kafka-console-producer) main=org.apache.kafka.tools.ConsoleProducer ;;
   kafka-console-consumer) main=org.apache.kafka.tools.consumer.ConsoleConsumer ;;
   kafka-consumer-groups) main=org.apache.kafka.tools.consumer.group.ConsumerGroupCommand ;;
+  kafka-share-groups) main=org.apache.kafka.tools.consumer.group.ShareGroupCommand ;;
+  kafka-console-share-consumer) main=org.apache.kafka.tools.consumer.ConsoleShareConsumer ;;
+  kafka-groups) main=org.apache.kafka.tools.GroupsCommand ;;
+  kafka-features) main=org.apache.kafka.tools.FeatureCommand ;;
+  kafka-configs) main=org.apache.kafka.tools.ConfigCommand ;;
   kafka-broker-api-versions) main=org.apache.kafka.tools.BrokerApiVersionsCommand ;;
   kafka-get-offsets) main=org.apache.kafka.tools.GetOffsetShell ;;
   kafka-producer-perf-test) main=org.apache.kafka.tools.ProducerPerformance ;;

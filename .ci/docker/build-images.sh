@@ -12,8 +12,8 @@
 # script left on this machine, when, and only when, they carry this script's label.
 #
 # Env (all optional):
-#   KAFKA_VERSION      Kafka jars to fetch (default 4.1.1)
-#   CP_KAFKA_TAG       cp-kafka tag to provide (default 8.1.0)
+#   KAFKA_VERSION      Kafka jars to fetch (default 4.4.0)
+#   CP_KAFKA_TAG       cp-kafka tag to provide (default 8.3.0)
 #   CI_DOCKER_CACHE    cache dir for the debootstrap tarball (default ~/.cache/ci-docker)
 #   DEBIAN_MIRROR      mirror for debootstrap (default http://deb.debian.org/debian)
 #   FORCE_REBUILD=1    ignore the hash label and rebuild (docker's layer cache still applies)
@@ -22,8 +22,8 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 IMAGE_SRC="$HERE/kafka-image"
-KAFKA_VERSION="${KAFKA_VERSION:-4.1.1}"
-CP_KAFKA_TAG="${CP_KAFKA_TAG:-8.1.0}"
+KAFKA_VERSION="${KAFKA_VERSION:-4.4.0}"
+CP_KAFKA_TAG="${CP_KAFKA_TAG:-8.3.0}"
 STANDIN_REPO="user-activity-kafka/kafka-standin"
 CP_STANDIN_REPO="user-activity-kafka/cp-kafka-standin"
 SUITE=bookworm

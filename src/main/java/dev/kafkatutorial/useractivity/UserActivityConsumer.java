@@ -109,7 +109,10 @@ public final class UserActivityConsumer implements Cli.Program {
     /** As {@link #run(String[], PrintStream, PrintStream)}; {@code probe} sees a reader of {@code out} leave. */
     static int run(String[] args, PrintStream out, PrintStream err, ReaderProbe probe) {
         ConsumerOptions options = new ConsumerOptions();
-        return Cli.run(options, args, out, err, () -> create(options, out, err, probe), SHUTDOWN_GRACE);
+        // --share-group: the same consumer as a member of a share group (a queue), Kafka's KafkaShareConsumer.
+        return Cli.run(options, args, out, err, () -> options.shareGroup() != null
+                ? UserActivityShareConsumer.create(options, out, err, probe)
+                : create(options, out, err, probe), SHUTDOWN_GRACE);
     }
 
     /** Builds the program and its Kafka consumer from parsed options. */
@@ -123,14 +126,16 @@ public final class UserActivityConsumer implements Cli.Program {
         Map<String, Object> config = new ConsumerSettings(options).config();
         CommitLedger ledger = new CommitLedger();
         ledger.install(config); // learns of every commit, the automatic ones too
-        Audit audit = Audit.of(options, err);
+        Audit audit = Audit.of(options, config, err);
         Consumer<String, UserActivity> consumer = Failures.build(() -> new KafkaConsumer<>(config), options.client());
-        UserActivityConsumer app = new UserActivityConsumer(consumer, options, new LineOutput(out, probe), err, ledger);
+        LineOutput output = new LineOutput(out, probe);
+        output.beforeEachWrite(audit::beforePrinting); // --audit: each id is on record before its line is written
+        UserActivityConsumer app = new UserActivityConsumer(consumer, options, output, err, ledger);
         if (options.explain()) {
             app.explain = new Explain(consumer, config, app.lines, err);
             ledger.onEachCommit(app.explain::committed);
         }
-        app.audit = audit;
+        app.audit = audit.on(consumer);
         return app;
     }
 
@@ -140,7 +145,7 @@ public final class UserActivityConsumer implements Cli.Program {
         String fatalError = null;
         try {
             fatalError = new Subscription(consumer, options, lines, err).start(committer,
-                    () -> options.manualCommit() && !closing, endOfRead, lag, explain);
+                    () -> options.manualCommit() && !closing, endOfRead, lag, explain, audit);
             if (fatalError == null) {
                 consume();
             }
@@ -219,7 +224,7 @@ public final class UserActivityConsumer implements Cli.Program {
             }
         }
         if (output.flush()) {
-            audit.printed(); // before the next poll() (auto commit) or commit: what the group committed is on file
+            audit.printed(); // offsets the batch passed without a record: deleted before they were read?
         } else {
             outputFailed = true; // nothing of the batch counts as read, so no commit covers it
             running = false;
@@ -255,8 +260,9 @@ public final class UserActivityConsumer implements Cli.Program {
             err.println(lines.commitFailed(commitError instanceof TimeoutException
                     ? lines.noAnswer(COMMIT_WAIT) : Cli.oneLine(commitError), rereads));
         }
-        audit.close(); // the table
+        boolean audited = audit.close(fatalError != null); // the table; false: no partition ever assigned
         err.println(lines.consumerSummary(read, poisonPills.skipped(), lagLeft));
-        return fatalError != null || outputFailed || (commitError != null && rereads > 0) ? Cli.FAILED : Cli.OK;
+        return fatalError != null || outputFailed || (commitError != null && rereads > 0) || !audited
+                ? Cli.FAILED : Cli.OK;
     }
 }

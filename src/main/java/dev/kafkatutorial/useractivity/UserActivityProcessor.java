@@ -1,25 +1,33 @@
 package dev.kafkatutorial.useractivity;
 
 import dev.kafkatutorial.useractivity.cli.Cli;
-import dev.kafkatutorial.useractivity.cli.RebalanceReporter;
-import dev.kafkatutorial.useractivity.processor.ProcessorSettings;
 import dev.kafkatutorial.useractivity.cli.ClientSettings;
 import dev.kafkatutorial.useractivity.cli.Failures;
+import dev.kafkatutorial.useractivity.cli.RebalanceReporter;
+import dev.kafkatutorial.useractivity.processor.BrokerWatch;
+import dev.kafkatutorial.useractivity.processor.InputPositions;
 import dev.kafkatutorial.useractivity.processor.PollBatch;
 import dev.kafkatutorial.useractivity.processor.ProcessedActivity;
 import dev.kafkatutorial.useractivity.processor.ProcessorLines;
 import dev.kafkatutorial.useractivity.processor.ProcessorOptions;
+import dev.kafkatutorial.useractivity.processor.ProcessorSettings;
+import dev.kafkatutorial.useractivity.processor.Retries;
+import dev.kafkatutorial.useractivity.processor.Transactions;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordDeserializationException;
@@ -33,15 +41,27 @@ import org.apache.kafka.common.errors.WakeupException;
  * output and the input offsets that follow it are committed in one transaction, so after any crash a
  * {@code read_committed} reader of the output sees every input event exactly once.
  *
+ * <p>It rides out a broker outage: a commit or abort waiting for the broker is made again until it is answered
+ * ({@link Retries}), an aborted batch is read again, and two lines say when the broker went and came back
+ * ({@link BrokerWatch}). Only what {@code KafkaProducer}'s javadoc calls fatal ends it, or the same failure five
+ * times in a row ({@link Transactions}).
+ *
  * <p>The program owns both clients: {@link #stop()} may be called from any thread (it calls
  * {@link Consumer#wakeup()}), and the polling thread finishes the transaction in hand and closes them.
  */
 public final class UserActivityProcessor implements Cli.Program {
 
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
-    /** Aborts in a row before giving up: the same batch failing again and again will not heal by itself. */
-    private static final int MAX_ABORTS_IN_A_ROW = 5;
+    /** After a stop, how long a commit or an abort that times out is still made again. */
+    private static final Duration RETRY_AFTER_STOP = Duration.ofSeconds(10);
+    private static final Duration PRODUCER_CLOSE = Duration.ofSeconds(5);
+    private static final Duration CONSUMER_CLOSE = Duration.ofSeconds(3);
+    /**
+     * How long Ctrl+C waits for the summary: the retries after the stop, the call in hand when they end (it waits
+     * max.block.ms), then both clients' close.
+     */
+    static final Duration SHUTDOWN_GRACE = RETRY_AFTER_STOP.plus(ClientSettings.BROKER_WAIT).plus(PRODUCER_CLOSE)
+            .plus(CONSUMER_CLOSE).plusSeconds(2);
 
     private final Consumer<String, UserActivity> consumer;
     private final Producer<String, ProcessedActivity> producer;
@@ -49,22 +69,37 @@ public final class UserActivityProcessor implements Cli.Program {
     private final ProcessorLines lines;
     private final PrintStream out;
     private final PrintStream err;
+    private final Duration transactionTimeout;
+    private final BrokerWatch watch;
+    private final Retries retries;
+    private final InputPositions positions;
+    private final Transactions transactions;
 
     private volatile boolean running = true;
     private long processed;
-    private long committed;
-    private long aborted;
     private long skipped;
-    private int abortsInARow;
 
     public UserActivityProcessor(Consumer<String, UserActivity> consumer, Producer<String, ProcessedActivity> producer,
                                  ProcessorOptions options, PrintStream out, PrintStream err) {
+        this(consumer, producer, options, out, err, RETRY_AFTER_STOP);
+    }
+
+    UserActivityProcessor(Consumer<String, UserActivity> consumer, Producer<String, ProcessedActivity> producer,
+                          ProcessorOptions options, PrintStream out, PrintStream err, Duration retryAfterStop) {
         this.consumer = consumer;
         this.producer = producer;
         this.options = options;
         this.lines = new ProcessorLines(options.client().language());
         this.out = out;
         this.err = err;
+        this.transactionTimeout = ProcessorSettings.transactionTimeout(options);
+        String broker = options.client().bootstrapServers();
+        this.watch = new BrokerWatch(() -> err.println(lines.brokerAway(broker, transactionTimeout)),
+                () -> err.println(lines.brokerBack(broker)));
+        this.retries = new Retries(watch, retryAfterStop);
+        this.transactions = new Transactions(producer, consumer, retries, watch, lines, err);
+        // Nothing to commit when partitions are revoked: that happens inside poll(), between two transactions.
+        this.positions = new InputPositions(new RebalanceReporter(lines, err, () -> false, () -> { }));
     }
 
     public static void main(String[] args) {
@@ -74,7 +109,7 @@ public final class UserActivityProcessor implements Cli.Program {
     /** The whole command line: parse, wire up, run until Ctrl+C. Returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         ProcessorOptions options = new ProcessorOptions();
-        return Cli.run(options, args, out, err, () -> create(options, out, err), Duration.ofSeconds(15));
+        return Cli.run(options, args, out, err, () -> create(options, out, err), SHUTDOWN_GRACE);
     }
 
     /** Builds the program and its two Kafka clients from parsed options. */
@@ -95,7 +130,33 @@ public final class UserActivityProcessor implements Cli.Program {
     /** Processes until stopped; returns the exit code: 0, or 1 after a fatal error. */
     @Override
     public int run() {
-        String fatalError = null;
+        String failure;
+        try {
+            failure = start();
+            if (failure == null) {
+                failure = processUntilStopped();
+            }
+        } finally {
+            producer.close(PRODUCER_CLOSE); // a transaction still open (after a fatal error) is aborted
+            consumer.close(CloseOptions.timeout(CONSUMER_CLOSE)); // leaves the group, or gives up with the broker away
+        }
+        if (failure != null) {
+            err.println(failure);
+        }
+        err.println(lines.processorSummary(processed, transactions.committed(), transactions.aborted(), skipped));
+        return failure == null ? Cli.OK : Cli.FAILED;
+    }
+
+    /** Ends the run from another thread (a shutdown hook); the polling thread then closes both clients. */
+    @Override
+    public void stop() {
+        running = false;
+        retries.stop();
+        consumer.wakeup();
+    }
+
+    /** Finds the input, registers the transactional id, subscribes. Returns the line to end with, or null. */
+    private String start() {
         try {
             consumer.partitionsFor(options.client().topic(), ClientSettings.BROKER_WAIT); // a wrong address fails here, in 10 s
             // Once, first: registers the transactional id, fences an older processor with it, and aborts the
@@ -107,8 +168,20 @@ public final class UserActivityProcessor implements Cli.Program {
             }
             err.println(lines.processorStarted(options.client().topic(), options.outputTopic(), options.group(),
                     options.transactionalId()));
-            // Nothing to commit when partitions are revoked: that happens inside poll(), between two transactions.
-            consumer.subscribe(List.of(options.client().topic()), new RebalanceReporter(lines, err, () -> false, () -> { }));
+            consumer.subscribe(List.of(options.client().topic()), positions);
+            return null;
+        } catch (WakeupException e) {
+            return null; // stopped while starting: the loop does not begin
+        } catch (KafkaException e) {
+            // Only here may a timeout mean a missing input topic: in the loop it means the broker went away.
+            String line = Failures.lineFor(e, consumer.metrics(), options.client(), options.client().topic(), lines);
+            return line != null ? line : lines.transactionFailed(Cli.oneLine(e));
+        }
+    }
+
+    /** The loop: poll, then one transaction. Returns the line to end with, or null when stopped. */
+    private String processUntilStopped() {
+        try {
             while (running) {
                 ConsumerRecords<String, UserActivity> records;
                 try {
@@ -117,85 +190,68 @@ public final class UserActivityProcessor implements Cli.Program {
                     skip(e);
                     continue;
                 }
+                watch.look(consumer.metrics());
                 if (!records.isEmpty()) {
                     process(records);
+                } else {
+                    commitMovedPositions();
                 }
             }
+            return null;
         } catch (WakeupException e) {
-            // stop() was called while polling: no transaction is open between polls
-        } catch (ProducerFencedException | FencedInstanceIdException e) {
-            fatalError = lines.fenced(options.transactionalId());
+            return null; // stop() while polling: no transaction is open between polls
+        } catch (ProducerFencedException e) {
+            return transactions.lastWasOpenThroughAnOutage()
+                    ? lines.fencedAfterOutage(options.transactionalId(), transactionTimeout)
+                    : lines.fenced(options.transactionalId());
+        } catch (FencedInstanceIdException e) {
+            return lines.instanceFenced(options.group(), consumer.groupMetadata().groupInstanceId().orElse("?"));
+        } catch (Retries.Abandoned e) {
+            return lines.stoppedWhileAway(transactionTimeout);
         } catch (KafkaException e) {
-            fatalError = Failures.lineFor(e, consumer.metrics(), options.client(), options.client().topic(), lines);
-            if (fatalError == null) {
-                fatalError = lines.transactionFailed(Cli.oneLine(e));
-            }
-        } finally {
-            producer.close(CLOSE_TIMEOUT); // a transaction still open (after a fatal error) is aborted
-            consumer.close(); // leaves the group at once
+            String line = Failures.fatalMessage(e, lines); // authorization, authentication, unsupported version
+            return line != null ? line : lines.transactionFailed(Cli.oneLine(e));
         }
-        if (fatalError != null) {
-            err.println(fatalError);
-        }
-        err.println(lines.processorSummary(processed, committed, aborted, skipped));
-        return fatalError == null ? Cli.OK : Cli.FAILED;
-    }
-
-    /** Ends the run from another thread (a shutdown hook); the polling thread then closes both clients. */
-    @Override
-    public void stop() {
-        running = false;
-        consumer.wakeup();
     }
 
     /** One poll, one transaction: its output records and the input positions after them, committed together. */
     private void process(ConsumerRecords<String, UserActivity> records) {
-        PollBatch batch = new PollBatch(records);
-        int events = 0;
-        int nulls = 0;
-        producer.beginTransaction();
-        try {
-            for (ConsumerRecord<String, UserActivity> record : records) {
-                UserActivity event = record.value();
-                if (event == null) {
-                    nulls++;
-                    err.println(lines.skipped(record.partition(), record.offset(), lines.nullValue(), "null"));
-                    continue;
-                }
-                // Keyed by user, so one user's messages stay in order in one partition; the input's headers
-                // (its event-id among them) travel on, so a reader can tell each output from which input it came.
-                producer.send(new ProducerRecord<>(options.outputTopic(), null, String.valueOf(event.userId()),
-                        new ProcessedActivity(event, lines.describe(event)), record.headers()));
-                events++;
-            }
-            // The input positions join the transaction: the group's offsets commit if and only if the output
-            // does. The group metadata (generation, member) lets the coordinator refuse the commit of a member
-            // the group has since replaced, a "zombie" that lost its partitions in a rebalance.
-            producer.sendOffsetsToTransaction(batch.nextOffsets(), consumer.groupMetadata());
-            producer.commitTransaction();
-        } catch (ProducerFencedException | FencedInstanceIdException e) {
-            throw e; // another processor has our transactional id: nothing more this one may write
-        } catch (KafkaException e) {
-            // Abortable (the group rebalanced, a commit timed out, a send failed): abort, so nothing of this
-            // batch reaches read_committed readers, and read it again from where it started.
-            producer.abortTransaction();
-            aborted++;
-            err.println(lines.processorAborted(records.count(), Cli.oneLine(e)));
-            if (++abortsInARow >= MAX_ABORTS_IN_A_ROW) {
-                throw e;
-            }
-            batch.rewind(consumer);
+        PollBatch batch = new PollBatch(records, consumer);
+        Map<TopicPartition, OffsetAndMetadata> offsets = positions.with(batch);
+        if (!transactions.run(() -> sendAll(records), offsets, records.count())) {
+            batch.rewind(consumer); // read it again, from where it started
             return;
         }
-        abortsInARow = 0;
-        committed++;
-        processed += events;
-        skipped += nulls;
+        positions.committed(offsets);
+        processed += records.count() - batch.nulls();
+        skipped += batch.nulls();
         out.println(lines.processorCommitted(records.count(), options.client().topic(), lines.offsetRanges(batch.ranges()),
                 options.outputTopic()));
     }
 
-    /** Reports a record whose value is not a valid event and moves past it; the next transaction commits past it. */
+    private void sendAll(ConsumerRecords<String, UserActivity> records) {
+        for (ConsumerRecord<String, UserActivity> record : records) {
+            UserActivity event = record.value();
+            if (event == null) {
+                err.println(lines.skipped(record.partition(), record.offset(), lines.nullValue(), "null"));
+                continue;
+            }
+            // Keyed by user, so one user's messages stay in order in one partition; the input's headers
+            // (its event-id among them) travel on, so a reader can tell each output from which input it came.
+            producer.send(new ProducerRecord<>(options.outputTopic(), null, String.valueOf(event.userId()),
+                    new ProcessedActivity(event, lines.describe(event)), record.headers()));
+        }
+    }
+
+    /** Positions that moved on without a record to process commit in a transaction of their own, without output. */
+    private void commitMovedPositions() {
+        Map<TopicPartition, OffsetAndMetadata> moved = positions.movedOn(consumer);
+        if (!moved.isEmpty() && transactions.run(() -> { }, moved, 0)) {
+            positions.committed(moved);
+        }
+    }
+
+    /** Reports a record whose value is not a valid event and moves past it; a transaction commits past it. */
     private void skip(RecordDeserializationException e) {
         skipped++;
         Throwable reason = e.getCause() == null ? e : e.getCause();
@@ -203,5 +259,6 @@ public final class UserActivityProcessor implements Cli.Program {
         err.println(lines.skipped(e.topicPartition().partition(), e.offset(), Cli.oneLine(reason),
                 "(" + size + " bytes)"));
         consumer.seek(e.topicPartition(), e.offset() + 1);
+        positions.skipped(e.topicPartition(), e.offset());
     }
 }

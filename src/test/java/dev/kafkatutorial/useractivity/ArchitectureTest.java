@@ -20,7 +20,7 @@ class ArchitectureTest {
 
     private static final String ROOT = "dev.kafkatutorial.useractivity";
     private static final List<String> PROGRAMS = List.of("Main", "UserActivityProducer", "UserActivityConsumer",
-            "UserActivityProcessor");
+            "UserActivityShareConsumer", "UserActivityProcessor");
     private static final String[] PROGRAM_PACKAGES = {ROOT + ".producer..", ROOT + ".consumer..",
         ROOT + ".processor..", ROOT + ".doctor.."};
 

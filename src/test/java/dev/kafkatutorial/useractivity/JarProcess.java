@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,33 +24,45 @@ final class JarProcess implements AutoCloseable {
     private final Path out;
     private final Path err;
 
-    private JarProcess(List<String> args) {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: run mvn package (mvn verify does) first");
-        }
+    private JarProcess(List<String> args, Map<String, String> environment) {
         try {
             out = Files.createTempFile("jar-out-", ".txt");
             err = Files.createTempFile("jar-err-", ".txt");
-            // env restores SIGINT's default first: a build started in the background (`mvn verify &`, some CI
-            // runners) inherits SIGINT as ignored, and the JVM then never sees a Ctrl+C the test sends.
-            List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-            command.addAll(args);
-            process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = builder(args).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** {@code java -jar} with {@code args}, not started: for a test that wants its output another way (a pipe). */
+    static ProcessBuilder builder(List<String> args) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run mvn package (mvn verify does) first");
+        }
+        // env restores SIGINT's default first: a build started in the background (`mvn verify &`, some CI
+        // runners) inherits SIGINT as ignored, and the JVM then never sees a Ctrl+C the test sends.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(args);
+        return new ProcessBuilder(command);
+    }
+
     static JarProcess start(String... args) {
-        return new JarProcess(List.of(args));
+        return new JarProcess(List.of(args), Map.of());
+    }
+
+    /** {@code program} with {@code args}, and {@code environment} added to this JVM's (HOME, XDG_CACHE_HOME...). */
+    static JarProcess start(Map<String, String> environment, String program, String... args) {
+        List<String> all = new ArrayList<>(List.of(program));
+        all.addAll(List.of(args));
+        return new JarProcess(all, environment);
     }
 
     /** {@code program} (producer, consumer, processor, doctor) with {@code args}. */
     static JarProcess start(String program, String[] args) {
-        List<String> all = new ArrayList<>(List.of(program));
-        all.addAll(List.of(args));
-        return new JarProcess(all);
+        return start(Map.of(), program, args);
     }
 
     /** The exit code, once the process ends by itself within {@code limit}; killed and failed otherwise. */

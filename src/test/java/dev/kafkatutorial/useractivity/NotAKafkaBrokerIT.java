@@ -4,21 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.kafkatutorial.useractivity.broker.TestKafka;
+import dev.kafkatutorial.useractivity.doctor.Doctor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Another service on the broker's port (issue 15, item 8): both programs say within 15 s that the address
- * answers but is not a Kafka broker, instead of advising to create the topic after 11 s (consumer) or 31 s
- * (producer). Two kinds of service: one that waits for a line end Kafka's request never sends (as
- * a web server does with a request that is not HTTP), and {@code python3 -m http.server} itself, as in the issue.
+ * Another service on the broker's port (issue 15, item 8; the doctor, issue 22, item 14): the programs and the
+ * doctor say within 15 s that the address answers but is not a Kafka broker, instead of advising to create the
+ * topic after 11 s (consumer) or 31 s (producer), or that no broker is there (doctor). Two kinds of service: one
+ * that waits for a line end Kafka's request never sends (as a web server does with a request that is not HTTP),
+ * and {@code python3 -m http.server} itself, as in the issue. And a Kafka broker that is one, reached with
+ * {@code security.protocol=SSL} on its plaintext listener: the TLS handshake fails, which is no "not a Kafka
+ * broker" but a protocol mismatch.
  */
 class NotAKafkaBrokerIT {
 
@@ -29,14 +36,17 @@ class NotAKafkaBrokerIT {
         assumeTrue(!httpServer || python3(), "python3 is not installed");
         try (FakeService service = new FakeService(httpServer)) {
             String address = "localhost:" + service.port();
-            // Both programs at once: each waits its 10 s for a Kafka answer.
+            // All three at once: each waits its 10 s for a Kafka answer.
             long start = System.nanoTime();
-            ProgramRun producer = ProgramRun.producer("--bootstrap-server", address, "--topic", "t");
-            ProgramRun consumer = ProgramRun.consumer("--bootstrap-server", address, "--topic", "t");
-            for (ProgramRun run : List.of(producer, consumer)) {
+            Map<String, ProgramRun> runs = new LinkedHashMap<>();
+            runs.put("producer", ProgramRun.producer("--bootstrap-server", address, "--topic", "t"));
+            runs.put("consumer", ProgramRun.consumer("--bootstrap-server", address, "--topic", "t"));
+            runs.put("doctor", ProgramRun.start(Doctor::run, "--bootstrap-server", address, "--topic", "t"));
+            for (Map.Entry<String, ProgramRun> entry : runs.entrySet()) {
+                ProgramRun run = entry.getValue();
                 int code = run.awaitExit(Duration.ofSeconds(60));
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
-                System.out.println("FIGURES not a Kafka broker (" + kind + "): " + (run == producer ? "producer" : "consumer")
+                System.out.println("FIGURES not a Kafka broker (" + kind + "): " + entry.getKey()
                         + " exit " + code + " after " + took.toMillis() + " ms: " + run.err().lines().findFirst().orElse(""));
 
                 assertThat(code).as(run.err()).isEqualTo(1);
@@ -45,6 +55,33 @@ class NotAKafkaBrokerIT {
                 assertThat(took).isLessThan(Duration.ofSeconds(15));
             }
             assertThat(service.connections()).as("the programs did reach the service").isPositive();
+        }
+    }
+
+    /**
+     * {@code security.protocol=SSL} against a plaintext listener: the broker takes the TLS ClientHello for a
+     * request far too large and hangs up, so the handshake never completes. Each says so in one line, naming
+     * security.protocol, and never that the address is not a Kafka broker.
+     */
+    @Test
+    void anSslClientOnAPlaintextListenerIsToldTheProtocolsDiffer() throws Exception {
+        String address = TestKafka.bootstrapServers();
+        String[] ssl = {"--bootstrap-server", address, "--topic", "t", "--lang", "en",
+                "--command-property", "security.protocol=SSL"};
+        Map<String, ProgramRun> runs = new LinkedHashMap<>();
+        runs.put("producer", ProgramRun.producer(ssl));
+        runs.put("consumer", ProgramRun.consumer(ssl));
+        runs.put("doctor", ProgramRun.start(Doctor::run, ssl));
+        for (Map.Entry<String, ProgramRun> entry : runs.entrySet()) {
+            ProgramRun run = entry.getValue();
+            int code = run.awaitExit(Duration.ofSeconds(60));
+            String first = run.err().lines().findFirst().orElse("");
+            System.out.println("FIGURES SSL on a plaintext listener: " + entry.getKey() + " exit " + code + ": " + first);
+
+            assertThat(code).as(run.err()).isEqualTo(1);
+            assertThat(first).as(run.err()).startsWith("The TLS handshake with " + address + " did not complete")
+                    .contains("security.protocol=SSL", "PLAINTEXT");
+            assertThat(run.err()).doesNotContain("not a Kafka broker", "create_topic", "\tat ", "Exception");
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +74,8 @@ class ProcessorThreeBrokersIT {
 
     private static int leaderOfPartitionZero(ThreeBrokerCluster cluster, String topic) throws Exception {
         try (Admin admin = cluster.admin()) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().get(0).leader().id();
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions().get(0)
+                    .leader().id();
         }
     }
 }

@@ -2,7 +2,9 @@ package dev.kafkatutorial.useractivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kafkatutorial.useractivity.cli.Cli;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -23,6 +25,12 @@ public record ProgramOutput(int code, String out, String err) {
 
     public static ProgramOutput processor(String... args) {
         return run(UserActivityProcessor::run, args);
+    }
+
+    /** {@code options} parsed and checked as the program's main does (nothing runs), or {@code null} if refused. */
+    public static <T> T checked(T options, String... args) {
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+        return Cli.execute(options, args, nowhere, nowhere, () -> Cli.OK) == Cli.OK ? options : null;
     }
 
     /**

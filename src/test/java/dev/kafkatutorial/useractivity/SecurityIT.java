@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A broker with a SASL/PLAIN listener and ACLs (StandardAuthorizer): the programs, as a user runs them (the
  * jar, so Kafka's own logs are captured too), with the right, a wrong, and an unauthorised user's
- * {@code --command-config}. No password ever shows, not even with --verbose.
+ * {@code --command-config}, a SASL mismatch (a listener without SASL, another mechanism), and the doctor. No
+ * password ever shows, not even with --verbose.
  */
 class SecurityIT {
 
@@ -132,6 +134,76 @@ class SecurityIT {
             assertNoSecret(run);
             System.out.println("SECURITY no rights, " + program + ": " + firstLine(run.err(), "권한 없음"));
         }
+    }
+
+    /**
+     * A SASL client on the broker's plaintext listener (Kafka: IllegalSaslStateException) or with a mechanism the
+     * SASL listener does not enable (UnsupportedSaslMechanismException): the producer, the consumer and the doctor
+     * say in one line which mismatch it is, never Kafka's exception class, never a secret.
+     */
+    @Test
+    void aSaslMismatchIsOneLineSayingWhichNeverAnExceptionClass() throws Exception {
+        Path plain = commandConfig("alice", ALICE_PASSWORD); // SASL_PLAINTEXT with PLAIN
+        Path scram = Files.writeString(dir.resolve("scram.properties"), String.join("\n",
+                "security.protocol=SASL_PLAINTEXT",
+                "sasl.mechanism=SCRAM-SHA-256",
+                "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"alice\""
+                        + " password=\"" + ALICE_PASSWORD + "\";",
+                ""));
+        Map<String, String[]> cases = new LinkedHashMap<>();
+        cases.put("no SASL on that listener", new String[] {broker.bootstrapServers(), plain.toString(),
+                "인증 실패: 브로커의 리스너가 SASL을 쓰지 않습니다"});
+        cases.put("another mechanism", new String[] {saslServers, scram.toString(),
+                "인증 실패: 브로커의 리스너가 이 sasl.mechanism(SCRAM-SHA-256)을 켜지 않았습니다 (켜진 메커니즘: PLAIN)"});
+        for (Map.Entry<String, String[]> mismatch : cases.entrySet()) {
+            String[] c = mismatch.getValue();
+            for (String program : List.of("producer", "consumer", "doctor")) {
+                List<String> all = new ArrayList<>(List.of(program, "--bootstrap-server", c[0], "--topic", TOPIC,
+                        "--command-config", c[1]));
+                if (program.equals("consumer")) {
+                    all.addAll(List.of("--group", GROUP));
+                }
+                JarProcess run = JarProcess.start(all.toArray(String[]::new));
+                assertThat(run.awaitExit(LIMIT)).as(run.err()).isEqualTo(1);
+                System.out.println("SECURITY SASL mismatch (" + mismatch.getKey() + "), " + program + ": "
+                        + firstLine(run.err(), "인증 실패"));
+                assertThat(run.err().lines().findFirst()).as(run.err()).hasValueSatisfying(line ->
+                        assertThat(line).startsWith(c[2]));
+                assertThat(run.out() + run.err()).doesNotContain("Exception", "\tat ");
+                if (program.equals("doctor")) {
+                    assertThat(run.err().lines().toList()).as(run.err()).hasSize(1);
+                    assertThat(run.out()).isEmpty();
+                } else {
+                    assertOneLineAndSummary(run, c[2]);
+                }
+                assertNoSecret(run);
+            }
+        }
+    }
+
+    /**
+     * The doctor as bob, who may do nothing: the broker answers, but who the active controller is
+     * (describeMetadataQuorum needs DESCRIBE on the cluster) and the topic are refused. It says both, each in its
+     * line, and exits 1; with alice's wrong password, one line saying authentication failed.
+     */
+    @Test
+    void theDoctorSaysWhatItMayNotSeeAndWhenAuthenticationFails() throws Exception {
+        JarProcess bob = JarProcess.start("doctor", "--bootstrap-server", saslServers, "--topic", TOPIC,
+                "--command-config", commandConfig("bob", BOB_PASSWORD).toString(), "--lang", "en");
+        assertThat(bob.awaitExit(LIMIT)).as(bob.out() + bob.err()).isEqualTo(1);
+        System.out.println("SECURITY doctor as bob:\n" + bob.out() + bob.err());
+        assertThat(bob.out().lines().findFirst()).as(bob.out() + bob.err()).hasValueSatisfying(line ->
+                assertThat(line).startsWith("[ok] Broker answered").contains("active controller: unknown (not authorized"));
+        assertThat(bob.out()).contains("[problem] Not authorized: ").contains(TOPIC);
+        assertThat(bob.out() + bob.err()).doesNotContain("Exception", "\tat ");
+        assertNoSecret(bob);
+
+        JarProcess wrong = JarProcess.start("doctor", "--bootstrap-server", saslServers, "--topic", TOPIC,
+                "--command-config", commandConfig("alice", WRONG_PASSWORD).toString());
+        assertThat(wrong.awaitExit(LIMIT)).as(wrong.out() + wrong.err()).isEqualTo(1);
+        assertThat(wrong.err().lines().toList()).as(wrong.err()).hasSize(1);
+        assertThat(wrong.err()).startsWith("인증 실패: ").doesNotContain("Exception");
+        assertNoSecret(wrong);
     }
 
     /** Without --verbose: the failure in one line, then the program's summary; no log line, no stack trace. */

@@ -1,5 +1,6 @@
 package dev.kafkatutorial.useractivity.cli;
 
+import dev.kafkatutorial.useractivity.Language;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -86,7 +87,7 @@ public final class Cli {
                 }
             }
         } catch (ParameterException | IllegalArgumentException e) {
-            err.println(name + ": " + oneLine(e) + " (see --help)");
+            err.println(name + ": " + usageLine(e, args));
             return USAGE;
         }
         if (commandLine.isUsageHelpRequested()) {
@@ -103,6 +104,39 @@ public final class Cli {
             err.println(name + ": " + oneLine(e));
             return FAILED;
         }
+    }
+
+    /**
+     * A refused command line's one line. A {@link Localized} reason is said in the language of {@code --lang},
+     * read from {@code args} themselves: picocli may have stopped before it reached {@code --lang}.
+     */
+    static String usageLine(RuntimeException error, String[] args) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof Localized localized) {
+                Language language = languageIn(args);
+                UsageLines lines = new UsageLines(language);
+                String reason = localized.reason(language);
+                return error instanceof ParameterException parameter
+                        && parameter.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+                        ? lines.invalidValue(option.longestName(), reason) : lines.refused(reason);
+            }
+        }
+        return oneLine(error) + " (see --help)";
+    }
+
+    /** {@code --lang ko|en} or {@code --lang=ko|en} as given (the last one), else the default, Korean. */
+    static Language languageIn(String[] args) {
+        Language language = Language.ko;
+        for (int i = 0; i < args.length; i++) {
+            String value = args[i].startsWith("--lang=") ? args[i].substring("--lang=".length())
+                    : args[i].equals("--lang") && i + 1 < args.length ? args[i + 1] : null;
+            for (Language known : Language.values()) {
+                if (known.name().equalsIgnoreCase(value)) {
+                    language = known;
+                }
+            }
+        }
+        return language;
     }
 
     /**

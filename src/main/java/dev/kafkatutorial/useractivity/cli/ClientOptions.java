@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options both programs share, named like Kafka's own command-line tools. */
 public final class ClientOptions implements Cli.Validated {
@@ -22,7 +24,7 @@ public final class ClientOptions implements Cli.Validated {
                     + "--command-property/--command-config, else $" + BOOTSTRAP_ENV + ", else " + DEFAULT_BOOTSTRAP_SERVERS)
     String bootstrapServer;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "user_activity",
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "user_activity", converter = NameConverters.TopicName.class,
             description = "Topic to use. Default: ${DEFAULT-VALUE}")
     String topic;
 
@@ -37,17 +39,44 @@ public final class ClientOptions implements Cli.Validated {
                     + "--consumer-property (--property is an alias kept for existing scripts)")
     List<Map.Entry<String, String>> properties = new ArrayList<>();
 
-    /** The program's own --producer-property or --consumer-property, read after parsing. */
+    /** The program's own --producer-property or --consumer-property (its name, and its values read after parsing). */
+    private final String programPropertyOption;
     private final Supplier<List<Map.Entry<String, String>>> programProperties;
+
+    /** The program's options that a client property also sets: {@link #sameAs}. */
+    private final PropertyOptions propertyOptions = new PropertyOptions();
+
+    /** The command these options are mixed into: its options are the ones {@link #sameAs} names. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     /** For a program without properties of its own. */
     public ClientOptions() {
-        this(List::of);
+        this(null, List::of);
     }
 
-    /** {@code programProperties}: the program's own {@code --producer-property} or {@code --consumer-property}. */
-    public ClientOptions(Supplier<List<Map.Entry<String, String>>> programProperties) {
+    /**
+     * {@code programPropertyOption}: the program's own {@code --producer-property} or {@code --consumer-property},
+     * whose values {@code programProperties} gives after parsing.
+     */
+    public ClientOptions(String programPropertyOption, Supplier<List<Map.Entry<String, String>>> programProperties) {
+        this.programPropertyOption = programPropertyOption;
         this.programProperties = programProperties;
+    }
+
+    /**
+     * Makes the client property {@code property} and the program's {@code option} one setting, as
+     * kafka-console-consumer does for {@code group.id} and {@code --group}: see {@link PropertyOptions}.
+     */
+    public ClientOptions sameAs(String property, String option) {
+        propertyOptions.add(property, option, false);
+        return this;
+    }
+
+    /** As {@link #sameAs}, for a flag that means the property's {@code false}: {@code --manual-commit} is {@code enable.auto.commit=false}. */
+    public ClientOptions sameAsFalse(String property, String flag) {
+        propertyOptions.add(property, flag, true);
+        return this;
     }
 
     @Option(names = "--lang", paramLabel = "ko|en", defaultValue = "ko",
@@ -63,6 +92,7 @@ public final class ClientOptions implements Cli.Validated {
     /** An address from a property or the environment is checked as --bootstrap-server is, naming its source. */
     @Override
     public void validate() {
+        propertyOptions.reconcile(mixee, this::propertySources);
         if (bootstrapServer == null) {
             String problem = AddressConverters.bootstrapProblem(bootstrapServers());
             if (problem != null) {
@@ -111,7 +141,7 @@ public final class ClientOptions implements Cli.Validated {
             return "--property " + BOOTSTRAP_PROPERTY; // or its new name, --command-property
         }
         if (programProperties.get().stream().anyMatch(entry -> entry.getKey().equals(BOOTSTRAP_PROPERTY))) {
-            return "--producer-property/--consumer-property " + BOOTSTRAP_PROPERTY;
+            return programPropertyOption + " " + BOOTSTRAP_PROPERTY;
         }
         if (commandConfig != null && commandConfig.properties().getProperty(BOOTSTRAP_PROPERTY) != null) {
             return BOOTSTRAP_PROPERTY + " in " + commandConfig.path() + " (--command-config)";
@@ -134,5 +164,26 @@ public final class ClientOptions implements Cli.Validated {
         programProperties.get().forEach(entry -> merged.put(entry.getKey(), entry.getValue()));
         properties.forEach(entry -> merged.put(entry.getKey(), entry.getValue()));
         return merged;
+    }
+
+    /**
+     * Where {@code option}'s value came from when it was a client property ({@link #sameAs}), as the user wrote
+     * it, e.g. {@code group.id=G7 (--consumer-property)}; {@code null} when it did not.
+     */
+    public String fromProperty(String option) {
+        return propertyOptions.fromProperty(option);
+    }
+
+    /** Each place {@code property} is given, lowest precedence first, as (where, value). */
+    private List<Map.Entry<String, String>> propertySources(String property) {
+        List<Map.Entry<String, String>> sources = new ArrayList<>();
+        if (commandConfig != null && commandConfig.properties().getProperty(property) != null) {
+            sources.add(Map.entry("--command-config " + commandConfig.path(), commandConfig.properties().getProperty(property)));
+        }
+        programProperties.get().stream().filter(entry -> entry.getKey().equals(property))
+                .forEach(entry -> sources.add(Map.entry(programPropertyOption, entry.getValue())));
+        properties.stream().filter(entry -> entry.getKey().equals(property))
+                .forEach(entry -> sources.add(Map.entry("--command-property", entry.getValue())));
+        return sources;
     }
 }

@@ -69,6 +69,23 @@ public class Lines {
                 "======= Partitions assigned: " + list(partitions, "none") + " =======");
     }
 
+    /**
+     * With a group protocol named: {@code ======= 파티션 할당: 2 (consumer 프로토콜, 멤버 에포크 3) =======}. Under the
+     * consumer protocol (and a cooperative assignor) the list holds only what this member newly got.
+     */
+    public String assigned(List<Integer> partitions, String membership) {
+        String line = assigned(partitions);
+        return membership == null ? line : line.substring(0, line.length() - " =======".length())
+                + " (" + membership + ") =======";
+    }
+
+    /** The member's protocol and its number: the member epoch (consumer protocol) or the group's generation. */
+    public String membership(String protocol, int number) {
+        return "consumer".equals(protocol)
+                ? pick("consumer 프로토콜, 멤버 에포크 " + number, "consumer protocol, member epoch " + number)
+                : pick("classic 프로토콜, 세대 " + number, "classic protocol, generation " + number);
+    }
+
     public String revoked(List<Integer> partitions) {
         return pick("======= 파티션 해제: " + list(partitions, "없음") + " =======",
                 "======= Partitions revoked: " + list(partitions, "none") + " =======");
@@ -125,11 +142,9 @@ public class Lines {
 
     public String brokerUnreachable(String bootstrapServers, Duration waited) {
         return pick("브로커에 연결할 수 없습니다: " + bootstrapServers + " (" + waited.toSeconds() + "초 동안 응답 없음). "
-                        + "브로커가 실행 중인지 확인하세요: docker-compose up -d, 또는 Docker 없이 "
-                        + "mvn -q test-compile exec:java@broker",
+                        + "브로커가 실행 중인지 확인하세요: docker-compose up -d, 또는 Docker 없이 ./local-broker.sh start",
                 "Cannot reach a Kafka broker at " + bootstrapServers + " (no answer within " + waited.toSeconds()
-                        + " s). Check that it is running: docker-compose up -d, or without Docker "
-                        + "mvn -q test-compile exec:java@broker");
+                        + " s). Check that it is running: docker-compose up -d, or without Docker ./local-broker.sh start");
     }
 
     /** A TCP connection opened, but in all that time no Kafka response came back: something else listens there. */
@@ -145,6 +160,21 @@ public class Lines {
                         + waited.toSeconds() + " s). Check the port in " + source);
     }
 
+    /**
+     * A TCP connection opened, but the TLS handshake never completed: a client with {@code security.protocol}
+     * {@code protocol} (SSL or SASL_SSL) on a listener without TLS, which takes the handshake for a request far
+     * too large and hangs up. {@code source}: where the address came from.
+     */
+    public String tlsHandshakeIncomplete(String bootstrapServers, Duration waited, String protocol, String source) {
+        return pick(bootstrapServers + "와(과)의 TLS 핸드셰이크가 " + waited.toSeconds() + "초 안에 끝나지 않았습니다 "
+                        + "(security.protocol=" + protocol + "): 그 리스너는 TLS가 없는 PLAINTEXT일 것입니다. "
+                        + "security.protocol이 브로커 리스너의 프로토콜과 맞는지, " + source + "의 포트를 확인하세요",
+                "The TLS handshake with " + bootstrapServers + " did not complete within " + waited.toSeconds()
+                        + " s (security.protocol=" + protocol + "): the listener there is probably PLAINTEXT, "
+                        + "without TLS. Check security.protocol against the broker's listener, and the port in "
+                        + source);
+    }
+
     public String topicUnavailable(String topic, String reason) {
         return pick("토픽 " + topic + "을(를) 사용할 수 없습니다: " + reason + ". 토픽을 만드세요: ./create_topic.sh " + topic
                         + " 1 1",
@@ -155,6 +185,29 @@ public class Lines {
         return pick("인증 실패: " + reason + ". --command-config 파일의 보안 설정(사용자 이름, 비밀번호)을 확인하세요",
                 "Authentication failed: " + reason
                         + ". Check the security settings (user name, password) in the --command-config file");
+    }
+
+    /**
+     * A SASL client the broker's listener does not take: {@code enabled} is the listener's mechanisms (empty:
+     * none, so the listener is no SASL one), or {@code null} when Kafka did not say; {@code mechanism} the client's.
+     */
+    public String saslMismatch(String mechanism, String enabled) {
+        if (enabled == null) {
+            return pick("인증 실패: 브로커의 리스너가 이 클라이언트의 SASL을 받지 않습니다 (SASL이 없는 리스너이거나 다른 메커니즘). "
+                            + "security.protocol과 sasl.mechanism이 브로커 리스너와 맞는지 확인하세요",
+                    "Authentication failed: the broker's listener does not take this client's SASL (a listener without "
+                            + "SASL, or another mechanism). Check security.protocol and sasl.mechanism against the broker's listener");
+        }
+        if (enabled.isBlank()) {
+            return pick("인증 실패: 브로커의 리스너가 SASL을 쓰지 않습니다 (켜진 메커니즘 없음). security.protocol이 "
+                            + "브로커 리스너의 프로토콜(PLAINTEXT 또는 SSL)과 맞는지 확인하세요",
+                    "Authentication failed: the broker's listener does not use SASL (no mechanism enabled). Check "
+                            + "security.protocol against the broker's listener (PLAINTEXT or SSL)");
+        }
+        return pick("인증 실패: 브로커의 리스너가 이 sasl.mechanism(" + mechanism + ")을 켜지 않았습니다 (켜진 메커니즘: "
+                        + enabled + "). sasl.mechanism을 그중 하나로 바꾸세요",
+                "Authentication failed: the broker's listener does not enable this sasl.mechanism (" + mechanism
+                        + "; enabled there: " + enabled + "). Set sasl.mechanism to one of them");
     }
 
     public String notAuthorized(String reason) {

@@ -17,18 +17,26 @@ public final class RebalanceReporter implements ConsumerRebalanceListener {
     private final PrintStream err;
     private final BooleanSupplier commitBeforeRevoke;
     private final Runnable commit;
+    private final java.util.function.Supplier<String> membership; // the protocol and its number, or null
 
     /** {@code commit} runs before partitions are taken away, when {@code commitBeforeRevoke} says so. */
     public RebalanceReporter(Lines lines, PrintStream err, BooleanSupplier commitBeforeRevoke, Runnable commit) {
+        this(lines, err, commitBeforeRevoke, commit, () -> null);
+    }
+
+    /** As above; each assignment line also names what {@code membership} says (the protocol, the epoch). */
+    public RebalanceReporter(Lines lines, PrintStream err, BooleanSupplier commitBeforeRevoke, Runnable commit,
+                             java.util.function.Supplier<String> membership) {
         this.lines = lines;
         this.err = err;
         this.commitBeforeRevoke = commitBeforeRevoke;
         this.commit = commit;
+        this.membership = membership;
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        err.println(lines.assigned(numbers(partitions)));
+        err.println(lines.assigned(numbers(partitions), membership.get()));
     }
 
     @Override

@@ -6,25 +6,28 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Counts event ids read ({@code <producer run>-<sequence>}, the producer's {@code event-id} header): per producer
- * run, events received, duplicates, sequence numbers not seen (gaps), and per partition out-of-order arrivals.
- * The one definition of "lost" and "duplicated" that {@code consumer --audit} and the fault tests share.
+ * run, events received, duplicates and per partition out-of-order arrivals. The one definition of "lost" and
+ * "duplicated" that {@code consumer --audit} and the fault tests share.
  *
  * <p>Kafka keeps order only within a partition, so "out of order" is per partition: a new id of a run that
  * arrives after a higher sequence of the same run on the same partition. A re-read (a consumer restarted
  * from an older commit) is a duplicate, not an out-of-order arrival.
+ *
+ * <p>No "missing" here: a run's sequence numbers are spread over every partition it wrote to, so an id not seen
+ * says nothing about a reader that was meant to read only some partitions, or only from some offset on (a
+ * member of a group, {@code --last}). What a reader missed is counted in offsets, per partition, by
+ * {@link AuditScope}; what the producer had acknowledged and nobody read, by {@link #lost}.
  */
 public final class AuditTally {
 
-    /** What one id read means for the tally; a line is printed for the first duplicate and first gap of a run. */
-    public enum Outcome { NEW, FIRST_DUPLICATE, DUPLICATE, FIRST_GAP, NO_ID }
+    /** What one id read means for the tally; a line is printed for the first duplicate of a run. */
+    public enum Outcome { NEW, FIRST_DUPLICATE, DUPLICATE, NO_ID }
 
-    /** One producer run's figures; {@code missing} are sequences below the highest seen, not seen so far. */
-    public record Row(String run, long received, long duplicates, long missing, long outOfOrder) {
+    /** One producer run's figures, read since the tally began: what {@link #readBefore} replayed is not in them. */
+    public record Row(String run, long received, long duplicates, long outOfOrder) {
     }
 
     private static final class Run {
@@ -34,8 +37,6 @@ public final class AuditTally {
         long received;
         long duplicates;
         long outOfOrder;
-        int highest = -1;
-        boolean gapReported;
     }
 
     private final Map<String, Run> runs = new LinkedHashMap<>();
@@ -43,18 +44,12 @@ public final class AuditTally {
 
     /** Counts one id read from {@code partition}; {@code null} or a foreign id counts as a record without one. */
     public Outcome read(String eventId, int partition) {
-        int dash = eventId == null ? -1 : eventId.lastIndexOf('-');
-        int sequence;
-        try {
-            sequence = dash <= 0 ? -1 : Integer.parseInt(eventId.substring(dash + 1));
-        } catch (NumberFormatException e) {
-            sequence = -1;
-        }
+        int sequence = sequence(eventId);
         if (sequence < 0) {
             withoutId++;
             return Outcome.NO_ID;
         }
-        Run run = runs.computeIfAbsent(eventId.substring(0, dash), r -> new Run());
+        Run run = runs.computeIfAbsent(run(eventId), r -> new Run());
         run.received++;
         if (run.seen.get(sequence)) {
             run.duplicates++;
@@ -69,18 +64,26 @@ public final class AuditTally {
         } else {
             run.highestPerPartition.put(partition, sequence);
         }
-        run.highest = Math.max(run.highest, sequence);
-        if (!run.gapReported && missing(run) > 0) {
-            run.gapReported = true;
-            return Outcome.FIRST_GAP;
-        }
         return Outcome.NEW;
     }
 
-    /** The figures per producer run, in the order the runs were first seen. */
+    /**
+     * An id read before this tally began (the group's record, replayed): reading it again is a duplicate, but it
+     * is no part of this run's figures. Returns whether it was an id.
+     */
+    public boolean readBefore(String eventId) {
+        int sequence = sequence(eventId);
+        if (sequence >= 0) {
+            runs.computeIfAbsent(run(eventId), r -> new Run()).seen.set(sequence);
+        }
+        return sequence >= 0;
+    }
+
+    /** The figures per producer run read since the tally began, in the order the runs were first seen. */
     public List<Row> rows() {
-        return runs.entrySet().stream().map(e -> new Row(e.getKey(), e.getValue().received, e.getValue().duplicates,
-                missing(e.getValue()), e.getValue().outOfOrder)).toList();
+        return runs.entrySet().stream().filter(e -> e.getValue().received > 0)
+                .map(e -> new Row(e.getKey(), e.getValue().received, e.getValue().duplicates, e.getValue().outOfOrder))
+                .toList();
     }
 
     /** Records read without a producer event id (written by another program). */
@@ -88,30 +91,11 @@ public final class AuditTally {
         return withoutId;
     }
 
-    /** Sequences of {@code run} below its highest one read, not read so far, as ranges {@code from → to} (inclusive). */
-    public Map<Long, Long> gaps(String run) {
-        Map<Long, Long> gaps = new TreeMap<>();
-        Run r = runs.get(run);
-        if (r == null) {
-            return gaps;
-        }
-        for (int from = r.seen.nextClearBit(0); from < r.highest; from = r.seen.nextClearBit(from)) {
-            int to = r.seen.nextSetBit(from) - 1;
-            gaps.put((long) from, (long) to);
-            from = to + 1;
-        }
-        return gaps;
-    }
-
     /** Whether {@code eventId} has been read at least once. */
     public boolean wasRead(String eventId) {
-        int dash = eventId.lastIndexOf('-');
-        Run run = runs.get(eventId.substring(0, Math.max(dash, 0)));
-        try {
-            return run != null && run.seen.get(Integer.parseInt(eventId.substring(dash + 1)));
-        } catch (NumberFormatException | IndexOutOfBoundsException notAnId) {
-            return false;
-        }
+        int sequence = sequence(eventId);
+        Run run = sequence < 0 ? null : runs.get(run(eventId));
+        return run != null && run.seen.get(sequence);
     }
 
     /** Of {@code acknowledged} (the ids a producer reported written), those never read: lost. */
@@ -141,12 +125,17 @@ public final class AuditTally {
         return tally;
     }
 
-    /** The runs seen, for a caller that wants to look up their gaps. */
-    public Set<String> runIds() {
-        return runs.keySet();
+    private static String run(String eventId) {
+        return eventId.substring(0, eventId.lastIndexOf('-'));
     }
 
-    private static long missing(Run run) {
-        return run.highest + 1L - run.seen.cardinality();
+    /** The sequence number of {@code eventId}, or -1 when it is none of the producer's ids. */
+    private static int sequence(String eventId) {
+        int dash = eventId == null ? -1 : eventId.lastIndexOf('-');
+        try {
+            return dash <= 0 ? -1 : Integer.parseInt(eventId.substring(dash + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

@@ -67,6 +67,17 @@ public final class ConsumerLines extends Lines {
         return consumerSummary(read, skipped) + (lagLeft == null ? "" : pick(", 남은 메시지: ", ", lag left: ") + lagLeft);
     }
 
+    /** --explain under the consumer protocol: the member's epoch, and who assigns. */
+    public String explainConsumerProtocol(String group, int memberEpoch, String memberId, String remoteAssignor) {
+        String assignor = remoteAssignor == null
+                ? pick("브로커의 group.consumer.assignors가 정합니다", "the broker's, by its group.consumer.assignors")
+                : remoteAssignor + pick(" (브로커 쪽, group.remote.assignor)", " (on the broker, group.remote.assignor)");
+        return pick("설명: 그룹 " + group + " consumer 프로토콜, 멤버 에포크 " + memberEpoch + ", 이 멤버 " + memberId
+                        + ", 할당: " + assignor,
+                "Explain: group " + group + " consumer protocol, member epoch " + memberEpoch + ", this member " + memberId
+                        + ", assignment: " + assignor);
+    }
+
     public String explainGroup(String group, int generation, String memberId, String assignor) {
         return pick("설명: 그룹 " + group + " 세대 " + generation + ", 이 멤버 " + memberId + ", 할당 전략 " + assignor,
                 "Explain: group " + group + " generation " + generation + ", this member " + memberId
@@ -133,5 +144,30 @@ public final class ConsumerLines extends Lines {
     public String noSuchPartition(String topic, int partition, int partitions) {
         return pick("토픽 " + topic + "에 파티션 " + partition + "이(가) 없습니다 (파티션 수: " + partitions + ")",
                 "Topic " + topic + " has no partition " + partition + " (it has " + partitions + ")");
+    }
+
+    /** {@code --print} with {@code --output json}: refused, each JSON line has every field --print can add. */
+    public String printWithJson() {
+        return pick("--print는 텍스트 출력에 줄을 더합니다. --output json의 각 줄에는 timestamp, headers, key, lag가 이미 "
+                        + "있습니다: 둘 중 하나만 주세요",
+                "--print adds lines to the text output; with --output json every line has timestamp, headers, key "
+                        + "and lag already: give one of them");
+    }
+
+    /** A group (--group, or {@code groupAs}: group.id given as a property) with --partition, as kafka-console-consumer refuses it. */
+    public String groupWithPartition(String groupAs) {
+        String counts = groupAs == null ? "" : pick(groupAs + "은(는) --group과 같습니다: ", groupAs + " counts as --group: ");
+        return counts + pick("--group과 --partition은 함께 쓸 수 없습니다 (kafka-console-consumer와 같음): --partition은 "
+                        + "그룹 없이 --offset부터 읽습니다",
+                "options --group and --partition cannot be specified together, as in kafka-console-consumer: "
+                        + "--partition reads without a group, from --offset");
+    }
+
+    /** --manual-commit in a one-off read's throw-away group, which commits nothing. */
+    public String manualCommitWithoutGroup() {
+        return pick("--manual-commit에는 --group이 필요합니다: --group 없이 --from-beginning, --partition, --last, "
+                        + "--from-time은 아무것도 커밋하지 않는 일회용 그룹으로 읽습니다",
+                "--manual-commit needs --group: without it --from-beginning, --partition, --last and --from-time "
+                        + "read in a throw-away group that commits nothing");
     }
 }

@@ -2,6 +2,7 @@ package dev.kafkatutorial.useractivity.consumer;
 
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
+import dev.kafkatutorial.useractivity.cli.Localized;
 import dev.kafkatutorial.useractivity.cli.NameConverters;
 import dev.kafkatutorial.useractivity.cli.NumberConverters;
 import dev.kafkatutorial.useractivity.cli.PropertyConverters;
@@ -31,8 +32,14 @@ public final class ConsumerOptions implements Cli.Validated {
     /** How each event is printed. */
     public enum Output { text, json }
 
+    // Each of these properties is the option beside it: given both ways they must agree, and the property alone
+    // counts as the option (enable.auto.commit=false is the tutorial's enable_auto_commit=False, --manual-commit).
     @Mixin
-    ClientOptions client = new ClientOptions(() -> this.consumerProperties);
+    ClientOptions client = new ClientOptions("--consumer-property", () -> this.consumerProperties)
+            .sameAs("group.id", "--group")
+            .sameAs("isolation.level", "--isolation-level")
+            .sameAs("auto.offset.reset", "--offset-reset")
+            .sameAsFalse("enable.auto.commit", "--manual-commit");
 
     @Option(names = "--consumer-property", paramLabel = "KEY=VALUE", converter = PropertyConverters.KeyValue.class,
             description = "A consumer property, as kafka-console-consumer takes it; repeatable; wins over "
@@ -40,7 +47,7 @@ public final class ConsumerOptions implements Cli.Validated {
     List<Map.Entry<String, String>> consumerProperties = new ArrayList<>();
 
     @Option(names = "--group", paramLabel = "GROUP", converter = NameConverters.GroupName.class,
-            description = "Consumer group. Default: " + DEFAULT_GROUP
+            description = "Consumer group; group.id given as a property is the same setting. Default: " + DEFAULT_GROUP
                     + " (with --from-beginning: a new throw-away group; not with --partition)")
     String group;
 
@@ -53,7 +60,8 @@ public final class ConsumerOptions implements Cli.Validated {
     Long timeoutMs;
 
     @Option(names = "--manual-commit",
-            description = "Commit offsets synchronously after each printed batch and on exit, not every 5 s")
+            description = "Commit offsets synchronously after each printed batch and on exit, not every 5 s "
+                    + "(enable.auto.commit=false means the same). Needs a group: not in a one-off read's throw-away one")
     boolean manualCommit;
 
     @Option(names = "--from-beginning",
@@ -94,7 +102,8 @@ public final class ConsumerOptions implements Cli.Validated {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--print", paramLabel = "LIST", split = ",",
-            description = "After each banner, one more line for each of: timestamp, headers, key, lag (comma list)")
+            description = "After each banner, one more line for each of: timestamp, headers, key, lag (comma list). "
+                    + "Text output only: each --output json line has them all")
     java.util.List<dev.kafkatutorial.useractivity.consumer.RecordDetails.Field> print = new java.util.ArrayList<>();
 
     @Option(names = "--to-end",
@@ -112,13 +121,15 @@ public final class ConsumerOptions implements Cli.Validated {
     boolean explain;
 
     @Option(names = "--audit",
-            description = "Count the producer's event ids per producer run: duplicates, gaps, out-of-order "
-                    + "arrivals; a line at the first of each, a table at exit. Kept per group in a file, so a "
-                    + "restarted consumer's re-reads count as duplicates")
+            description = "Count, for this run, the producer's event ids per producer run (received, duplicates, "
+                    + "out of order) and the events missing from what this member was meant to read (deleted before "
+                    + "it read them, on its partitions, from its start); a table at exit. Kept per group in a file, "
+                    + "so a restarted consumer's re-reads count as duplicates; a one-off read without --group keeps none")
     boolean audit;
 
     @Option(names = "--audit-file", paramLabel = "FILE",
-            description = "With --audit: the group's audit file. Default: ~/.cache/user-activity-kafka/audit/GROUP.ids")
+            description = "With --audit: the group's audit file. Default: ~/.cache/user-activity-kafka/audit/GROUP.ids "
+                    + "(none for a one-off read without --group)")
     java.nio.file.Path auditFile;
 
     /** Which records a read returns: all, or only those of committed transactions. */
@@ -129,10 +140,51 @@ public final class ConsumerOptions implements Cli.Validated {
                     + "read_uncommitted: print every event written. Default: ${DEFAULT-VALUE} (Kafka's)")
     IsolationLevel isolationLevel;
 
+    /** How a consumer group shares out partitions (KIP-848). */
+    public enum GroupProtocol { classic, consumer }
+
+    /**
+     * Settings of the classic protocol, where the members time out and assign among themselves: with the
+     * consumer protocol the broker does both (group.consumer.session.timeout.ms and heartbeat interval, and
+     * group.consumer.assignors on the broker; a member picks a server-side assignor with group.remote.assignor).
+     */
+    static final Map<String, String> CLASSIC_ONLY = Map.of(
+            "session.timeout.ms", "the broker's group.consumer.session.timeout.ms",
+            "heartbeat.interval.ms", "the broker's group.consumer.heartbeat.interval.ms",
+            "partition.assignment.strategy", "group.remote.assignor (uniform or range), the broker's assignors");
+
+    @Option(names = "--group-protocol", paramLabel = "classic|consumer",
+            description = "How the group assigns partitions: classic (the members rebalance among themselves, all "
+                    + "stopping at once) or consumer (KIP-848: the broker assigns, members move only the partitions "
+                    + "that change hands). Default: classic, as Kafka's client until 5.0, which makes consumer the default")
+    GroupProtocol groupProtocol;
+
+    @Option(names = "--share-group", paramLabel = "GROUP", converter = NameConverters.GroupName.class,
+            description = "Read as a member of share group GROUP (KIP-932, a queue): members share the records of "
+                    + "every partition; each line shows the record's delivery count; a record is acknowledged once its "
+                    + "line is written, released if it cannot be, rejected if it is no event. A new group starts at "
+                    + "--offset-reset (earliest)")
+    String shareGroup;
+
     private String throwAwayGroup;
 
     @Override
     public void validate() {
+        if (shareGroup != null) {
+            validateShareGroup();
+        }
+        if (groupProtocol != null && partition != null) {
+            throw new IllegalArgumentException("--group-protocol applies to a consumer group; --partition reads outside any group");
+        }
+        if (groupProtocol == GroupProtocol.consumer) {
+            for (String name : client.userProperties().keySet()) {
+                if (CLASSIC_ONLY.containsKey(name)) {
+                    throw new IllegalArgumentException(name + " is a setting of the classic protocol: with "
+                            + "--group-protocol consumer the broker decides it (" + CLASSIC_ONLY.get(name)
+                            + "); drop it, or use --group-protocol classic");
+                }
+            }
+        }
         if (include != null && spec.commandLine().getParseResult().hasMatchedOption("--topic")) {
             throw new IllegalArgumentException("use either --topic or --include, not both");
         }
@@ -143,7 +195,9 @@ public final class ConsumerOptions implements Cli.Validated {
             throw new IllegalArgumentException("--offset needs --partition, as in kafka-console-consumer");
         }
         if (fromBeginning && offsetReset == OffsetReset.latest) {
-            throw new IllegalArgumentException("--from-beginning contradicts --offset-reset latest");
+            String reset = client.fromProperty("--offset-reset");
+            throw new IllegalArgumentException("--from-beginning contradicts "
+                    + (reset == null ? "--offset-reset latest" : reset));
         }
         if (fromBeginning && offset != null) {
             throw new IllegalArgumentException("use either --from-beginning or --offset, not both");
@@ -160,9 +214,54 @@ public final class ConsumerOptions implements Cli.Validated {
         }
         if (partition != null && group != null) {
             // A group's committed position belongs to its members: a reader outside the group that commits into
-            // it races them (a rejected commit, or one silently dropped). kafka-console-consumer refuses it too.
-            throw new IllegalArgumentException("options --group and --partition cannot be specified together, "
-                    + "as in kafka-console-consumer: --partition reads without a group, from --offset");
+            // it races them (a rejected commit, or one silently dropped). kafka-console-consumer refuses it too,
+            // wherever the group id was given.
+            String groupAs = client.fromProperty("--group");
+            throw new Localized.Refusal(language -> new ConsumerLines(language).groupWithPartition(groupAs));
+        }
+        if (!print.isEmpty() && output == Output.json) {
+            throw new Localized.Refusal(language -> new ConsumerLines(language).printWithJson());
+        }
+        if (manualCommit && isThrowAwayGroup()) {
+            if (client.fromProperty("--manual-commit") == null) {
+                throw new Localized.Refusal(language -> new ConsumerLines(language).manualCommitWithoutGroup());
+            }
+            manualCommit = false; // enable.auto.commit=false: what a throw-away group has anyway
+        }
+    }
+
+    /**
+     * Options that mean nothing to a share group's member, each refused with why. By value, not by what was
+     * typed: a client property bound to an option (group.id for --group, say) counts as that option.
+     */
+    private void validateShareGroup() {
+        String position = "a share group has no position of its own per member: where a new group starts is "
+                + "--offset-reset (the group's share.auto.offset.reset)";
+        String records = "a share group's members share every partition's records; the broker hands out records, not partitions";
+        Map<String, Object[]> refused = new java.util.LinkedHashMap<>();
+        refused.put("--group", new Object[] {group != null, "a share group is named by --share-group, a consumer group by --group"});
+        refused.put("--group-protocol", new Object[] {groupProtocol != null, "a share group has its own protocol"});
+        refused.put("--partition", new Object[] {partition != null, records});
+        refused.put("--offset", new Object[] {offset != null, records});
+        refused.put("--manual-commit", new Object[] {manualCommit, "a share group's member acknowledges each record once its line is written"});
+        refused.put("--from-beginning", new Object[] {fromBeginning, position});
+        refused.put("--last", new Object[] {last != null, position});
+        refused.put("--from-time", new Object[] {fromTime != null, position});
+        refused.put("--to-end", new Object[] {toEnd, position});
+        refused.put("--include", new Object[] {include != null, "a share consumer subscribes to topic names, not a pattern"});
+        refused.put("--explain", new Object[] {explain, "it explains a consumer group's assignment, and a share group assigns none (doctor shows its members)"});
+        refused.put("--isolation-level", new Object[] {spec.commandLine().getParseResult().hasMatchedOption("--isolation-level")
+                || client.fromProperty("--isolation-level") != null,
+            "a share group reads at the group's share.isolation.level (kafka-configs --entity-type groups)"});
+        for (Map.Entry<String, Object[]> option : refused.entrySet()) {
+            if ((Boolean) option.getValue()[0]) {
+                String given = client.fromProperty(option.getKey());
+                throw new IllegalArgumentException((given == null ? option.getKey() : given + " (" + option.getKey() + ")")
+                        + " means nothing with --share-group: " + option.getValue()[1]);
+            }
+        }
+        if (print.contains(RecordDetails.Field.lag)) {
+            throw new IllegalArgumentException("--print lag means nothing with --share-group: a share group's member has no lag of its own");
         }
     }
 
@@ -170,8 +269,26 @@ public final class ConsumerOptions implements Cli.Validated {
         return client;
     }
 
+    /** --share-group: the share group to read in, or null to read in a consumer group. */
+    public String shareGroup() {
+        return shareGroup;
+    }
+
+    /** --group-protocol, or null for the client's default (classic until Kafka 5.0). */
+    public GroupProtocol groupProtocol() {
+        return groupProtocol;
+    }
+
+    /** Whether --offset-reset was given (else a share group's own setting stays). */
+    public boolean offsetResetGiven() {
+        return offsetReset != null;
+    }
+
     /** The group: --group, else a throw-away one for a one-off read, else the tutorial's. */
     public String group() {
+        if (shareGroup != null) {
+            return shareGroup; // its audit file, say
+        }
         if (group != null) {
             return group;
         }

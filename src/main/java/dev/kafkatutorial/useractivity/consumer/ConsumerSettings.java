@@ -28,6 +28,30 @@ public final class ConsumerSettings extends ClientSettings {
         // read_committed returns only events of committed transactions and waits at an open one (the "last
         // stable offset"); read_uncommitted, Kafka's default, returns every event written, aborted ones too.
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, options.isolationLevel().name());
+        if (options.groupProtocol() != null) {
+            // classic: the members agree on an assignment among themselves in rebalances, each stopping to revoke
+            // and rejoin; consumer (KIP-848): the broker computes the assignment and each member heartbeats its way
+            // to it, giving up only the partitions that move. Kafka's client says classic until 5.0.
+            config.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, options.groupProtocol().name());
+        }
         return config;
+    }
+
+    /**
+     * A share group member's configuration (KafkaShareConsumer): the group, and values as bytes, made into events
+     * by the program so that a malformed one is a record to reject. Explicit acknowledgement: each record is
+     * accepted, released or rejected by the program, never implicitly by the next poll.
+     */
+    public static Map<String, Object> shareReader(ConsumerOptions options) {
+        return ClientSettings.of(options.client(), () -> {
+            Map<String, Object> config = new java.util.HashMap<>();
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, "user-activity-consumer");
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, options.shareGroup());
+            config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringDeserializer.class);
+            config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+            config.put(ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG, "explicit");
+            config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+            return config;
+        }).config();
     }
 }

@@ -57,7 +57,15 @@ public final class Explain {
         // groupMetadata() is what a transactional processor hands to sendOffsetsToTransaction: the coordinator
         // rejects offsets from a member of an older generation (a "zombie" that missed a rebalance).
         ConsumerGroupMetadata group = consumer.groupMetadata();
-        err.println(lines.explainGroup(group.groupId(), group.generationId(), group.memberId(), assignor()));
+        if ("consumer".equals(String.valueOf(config.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)))) {
+            // KIP-848: the number is this member's epoch (each new assignment the broker gives it raises it), and
+            // the assignment is the broker's work, by its group.consumer.assignors (or group.remote.assignor).
+            Object remote = config.get(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG);
+            err.println(lines.explainConsumerProtocol(group.groupId(), group.generationId(), group.memberId(),
+                    remote == null ? null : String.valueOf(remote)));
+        } else {
+            err.println(lines.explainGroup(group.groupId(), group.generationId(), group.memberId(), assignor()));
+        }
         if (partitions.isEmpty()) {
             return;
         }

@@ -24,12 +24,14 @@ import org.apache.kafka.common.header.Header;
  * {@code message.timestamp.type=LogAppendTime}, when the broker stamps its own: {@code timestamp_type} says which.
  * Headers are bytes to Kafka; each is shown as text where it is UTF-8, else as {@code value_base64}. A list, not
  * an object: a record may carry the same header key twice. {@code lag} is the events after this one in its
- * partition when it was polled (see {@link Lag}), null when not known.
+ * partition when it was polled (see {@link Lag}), null when not known. {@code delivery_count}, only for a share
+ * group's member: how many times the broker has handed this record out, 1 the first time.
  */
 public record JsonLine(String topic, int partition, long offset, String key,
                        @JsonProperty("event_id") String eventId, UserActivity value,
                        long timestamp, @JsonProperty("timestamp_type") String timestampType,
-                       List<HeaderText> headers, Long lag) {
+                       List<HeaderText> headers, Long lag,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("delivery_count") Short deliveryCount) {
 
     /** One header: {@code value} when UTF-8 text (or null), else {@code value_base64}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -63,7 +65,8 @@ public record JsonLine(String topic, int partition, long offset, String key,
         try {
             return writer.writeValueAsString(new JsonLine(record.topic(), record.partition(), record.offset(),
                     record.key(), eventId, record.value(), record.timestamp(), record.timestampType().toString(),
-                    StreamSupport.stream(record.headers().spliterator(), false).map(HeaderText::of).toList(), lag));
+                    StreamSupport.stream(record.headers().spliterator(), false).map(HeaderText::of).toList(), lag,
+                    record.deliveryCount().orElse(null)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an event that was read cannot be written back", e);
         }

@@ -25,10 +25,19 @@ public final class LineOutput {
     private byte[] buffer = new byte[CHUNK + 1024]; // not yet written
     private int length;
     private boolean failed;
+    private Runnable beforeWrite = () -> { };
 
     public LineOutput(PrintStream out, ReaderProbe probe) {
         this.out = out;
         this.probe = probe;
+    }
+
+    /**
+     * {@code action} runs before each write of buffered lines to the output, so what must be on record no later
+     * than a line is printed ({@code --audit}'s ids) is written first, also when a kill comes mid-batch.
+     */
+    public void beforeEachWrite(Runnable action) {
+        beforeWrite = action;
     }
 
     /** Buffers one line; whether it reached the output is known at the next {@link #flush()}. */
@@ -86,6 +95,7 @@ public final class LineOutput {
 
     private void writeBuffer() {
         if (length > 0 && !failed) {
+            beforeWrite.run();
             out.write(buffer, 0, length);
         }
         length = 0;

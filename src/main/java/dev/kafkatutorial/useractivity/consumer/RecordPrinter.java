@@ -26,15 +26,18 @@ public final class RecordPrinter {
     private final Lag lag;
     private final boolean printsLag; // each event's lag is printed (JSON, --print lag); else only the total is
     private final ReceivedLines plainLines; // the tutorial's lines and nothing else; else null
+    private final ShareGroupLines shareLines; // --share-group: the banner shows each record's delivery count
 
+    /** {@code lag} null: no lag is known per record (a share group's member has none). */
     public RecordPrinter(ConsumerOptions options, ConsumerLines lines, Lag lag) {
         this.options = options;
         this.lines = lines;
         this.json = options.output() == ConsumerOptions.Output.json;
         this.details = new RecordDetails(options.print(), lines);
         this.lag = lag;
-        this.printsLag = json || options.print().contains(RecordDetails.Field.lag);
-        this.plainLines = !json && options.include() == null && options.print().isEmpty()
+        this.printsLag = lag != null && (json || options.print().contains(RecordDetails.Field.lag));
+        this.shareLines = options.shareGroup() == null ? null : new ShareGroupLines(options.client().language());
+        this.plainLines = !json && options.include() == null && options.print().isEmpty() && shareLines == null
                 ? new ReceivedLines(lines) : null;
     }
 
@@ -50,6 +53,9 @@ public final class RecordPrinter {
 
     /** The tutorial's banner and sentence; with --include the banner names the topic. */
     private String banner(ConsumerRecord<String, UserActivity> record) {
+        if (shareLines != null && record.deliveryCount().isPresent()) {
+            return shareLines.received(record.partition(), record.offset(), record.deliveryCount().get(), record.value());
+        }
         return options.include() == null ? lines.received(record.partition(), record.offset(), record.value())
                 : lines.received(record.topic(), record.partition(), record.offset(), record.value());
     }

@@ -40,7 +40,7 @@ public final class Subscription {
      * is no one topic to ask about, so the cluster's topic list is asked for.
      */
     public String start(Committer committer, BooleanSupplier commitBeforeRevoke, EndOfRead endOfRead, Lag lag,
-                        Explain explain) {
+                        Explain explain, Audit audit) {
         List<PartitionInfo> partitions = null;
         if (options.include() != null) {
             consumer.listTopics(WAIT);
@@ -48,10 +48,14 @@ public final class Subscription {
             partitions = consumer.partitionsFor(options.client().topic(), WAIT);
         }
         if (options.partition() != null) {
-            return assignOnePartition(partitions, endOfRead, lag);
+            return assignOnePartition(partitions, endOfRead, lag, audit);
         }
+        // Named only when the user chose a protocol: the tutorial's lines stay as they were. The number is the
+        // member's epoch under the consumer protocol, the group's generation under the classic one.
+        ConsumerOptions.GroupProtocol protocol = options.groupProtocol();
         ConsumerRebalanceListener listener = new RebalanceReporter(lines, err, commitBeforeRevoke,
-                committer::commitWhileRunning);
+                committer::commitWhileRunning, () -> protocol == null ? null
+                        : lines.membership(protocol.name(), consumer.groupMetadata().generationId()));
         listener = endOfRead == null ? listener : endOfRead.around(listener);
         StartPosition start = options.last() != null ? new StartPosition.Last(options.last())
                 : options.fromTime() != null ? new StartPosition.FromTime(options.fromTime()) : null;
@@ -62,6 +66,7 @@ public final class Subscription {
             listener = AssignmentHook.before(listener, assigned -> assigned.forEach(tp -> seek(start, tp)));
         }
         listener = lag.around(listener); // after any seek: the positions reading starts from
+        listener = audit.around(listener); // --audit: where each partition was meant to start, after the seeks
         listener = explain == null ? listener : explain.after(listener);
         if (options.include() != null) {
             // subscribe by pattern: the consumer matches it against the cluster's topic list (metadata), and a
@@ -74,7 +79,7 @@ public final class Subscription {
     }
 
     /** --partition P [--offset N]: read one partition, as kafka-console-consumer does, without joining the group. */
-    private String assignOnePartition(List<PartitionInfo> partitions, EndOfRead endOfRead, Lag lag) {
+    private String assignOnePartition(List<PartitionInfo> partitions, EndOfRead endOfRead, Lag lag, Audit audit) {
         String topic = options.client().topic();
         int partition = options.partition();
         if (partitions == null || partitions.isEmpty()) {
@@ -92,6 +97,7 @@ public final class Subscription {
             endOfRead.assigned(List.of(tp));
         }
         lag.assigned(List.of(tp));
+        audit.assigned(List.of(tp));
         return null;
     }
 

@@ -7,15 +7,16 @@ import dev.kafkatutorial.useractivity.cli.AdminSettings;
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
 import dev.kafkatutorial.useractivity.cli.ClientSettings;
+import dev.kafkatutorial.useractivity.cli.Failures;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
 
 /**
  * The {@code doctor} subcommand: runs the cluster, topic and group checks in order with one Admin client,
- * prints one line per check (or one JSON document), and exits 0 without a problem, else 1.
+ * prints one line per check (or one JSON document, whatever happens), and exits 0 without a problem, else 1.
  */
 public final class Doctor {
 
@@ -44,29 +45,72 @@ public final class Doctor {
                 out.println(lines.doctorLine(finding.verdict().name(), finding.line()));
             }
         });
-        try (Admin admin = Admin.create(new AdminSettings(client, "user-activity-doctor").config())) {
-            try {
-                ClusterCheck.run(admin, WAIT, lines, findings);
-            } catch (TimeoutException | ExecutionException e) {
-                // Whichever gives up first: our wait for the future, or the Admin client's own API timeout.
-                if (e instanceof ExecutionException && !(e.getCause()
-                        instanceof org.apache.kafka.common.errors.TimeoutException)) {
-                    throw e;
-                }
-                err.println(lines.brokerUnreachable(client.bootstrapServers(), WAIT));
-                admin.close(Duration.ZERO); // nothing in flight worth waiting for
-                return Cli.FAILED;
-            }
-            int partitions = TopicCheck.run(admin, client.topic(), WAIT, lines, findings);
-            if (options.group() != null) {
-                GroupCheck.run(admin, options.group(), client.topic(), partitions, WAIT, lines, findings);
-            }
+        String noBroker = examine(options, lines, findings);
+        if (noBroker != null) {
+            // Nothing to check without a broker: one line on stderr, as every program says it; and a problem in
+            // the JSON document, so a script reads one JSON object whatever happened.
+            err.println(noBroker);
+            findings.record(Finding.problem("broker", noBroker));
         }
         int exit = findings.anyProblem() ? Cli.FAILED : Cli.OK;
         if (json) {
             out.println(toJson(findings, exit));
         }
         return exit;
+    }
+
+    /** Runs the checks; returns the line to end with when no broker could be asked, else {@code null}. */
+    private static String examine(DoctorOptions options, DoctorLines lines, Findings findings)
+            throws InterruptedException {
+        ClientOptions client = options.client();
+        Admin admin;
+        try {
+            admin = Failures.build(() -> Admin.create(new AdminSettings(client, "user-activity-doctor").config()), client);
+        } catch (IllegalStateException unresolvable) {
+            return unresolvable.getMessage();
+        } catch (KafkaException invalid) {
+            return Failures.reason(invalid); // a configuration Kafka refuses, in its own words
+        }
+        try (admin) {
+            try {
+                ClusterCheck.run(admin, lines, findings);
+            } catch (Request.Failed e) {
+                String line = e.timedOut() ? Failures.noBrokerMessage(admin.metrics(), client, lines) : null;
+                admin.close(Duration.ZERO); // nothing in flight worth waiting for
+                return line != null ? line : failure(e, lines);
+            }
+            String check = "topic";
+            try {
+                int partitions = TopicCheck.run(admin, client.topic(), lines, findings);
+                check = "groups";
+                GroupKindsCheck.features(admin, client.bootstrapServers(), lines, findings);
+                var named = GroupKindsCheck.groups(admin, options.group(), lines, findings);
+                if (options.group() != null) {
+                    check = "group";
+                    if (named.flatMap(g -> g.type()).orElse(null) == org.apache.kafka.common.GroupType.SHARE) {
+                        GroupKindsCheck.shareGroup(admin, options.group(), lines, findings);
+                    } else {
+                        GroupCheck.run(admin, options.group(), client.topic(), partitions, lines, findings);
+                    }
+                }
+            } catch (Request.Failed e) {
+                // The checks after this one need its answer: say which request failed, and stop.
+                findings.add(Finding.problem(check, failure(e, lines)));
+            }
+        }
+        return null;
+    }
+
+    /** A failed request's line: which request timed out, or Kafka's error as the programs say it. */
+    private static String failure(Request.Failed e, DoctorLines lines) {
+        if (e.timedOut()) {
+            return lines.doctorTimedOut(e.call(), e.subject(), WAIT);
+        }
+        if (e.getCause() instanceof AuthorizationException) { // Kafka's "Topic authorization failed" names no topic
+            return lines.notAuthorized(e.call() + " (" + e.subject() + "): " + Failures.reason(e.getCause()));
+        }
+        String fatal = Failures.fatalMessage(e.getCause(), lines);
+        return fatal != null ? fatal : lines.doctorRequestFailed(e.call(), e.subject(), Failures.reason(e.getCause()));
     }
 
     private static String toJson(Findings findings, int exit) throws Exception {

@@ -2,6 +2,7 @@ package dev.kafkatutorial.useractivity.doctor;
 
 import dev.kafkatutorial.useractivity.Language;
 import dev.kafkatutorial.useractivity.cli.Lines;
+import java.time.Duration;
 
 /** The doctor's lines: one per check, ok / warning / problem, and what to do. */
 public final class DoctorLines extends Lines {
@@ -20,10 +21,21 @@ public final class DoctorLines extends Lines {
         return "[" + label + "] " + line;
     }
 
-    public String doctorBroker(long millis, String clusterId, int brokers, int controller) {
-        return pick("브로커 응답 " + millis + "ms - 클러스터 ID: " + clusterId + ", 브로커 " + brokers + "개, 컨트롤러: " + controller,
-                "Broker answered in " + millis + " ms - cluster id: " + clusterId + ", " + brokers + " broker(s), controller: "
-                        + controller);
+    /** {@code controller}: the active controller's node id, or {@link #doctorControllerUnknown} and why. */
+    public String doctorBroker(long millis, String clusterId, int brokers, String controller) {
+        return pick("브로커 응답 " + millis + "ms - 클러스터 ID: " + clusterId + ", 브로커 " + brokers + "개, 활성 컨트롤러: "
+                        + controller,
+                "Broker answered in " + millis + " ms - cluster id: " + clusterId + ", " + brokers
+                        + " broker(s), active controller: " + controller);
+    }
+
+    public String doctorControllerUnknown(String why) {
+        return pick("알 수 없음 (" + why + ")", "unknown (" + why + ")");
+    }
+
+    public String doctorQuorumNotAuthorized() {
+        return pick("메타데이터 쿼럼을 물을 권한 없음: 클러스터에 대한 DESCRIBE가 필요합니다",
+                "not authorized to ask the metadata quorum: it takes DESCRIBE on the cluster");
     }
 
     public String doctorMetadataVersion(String level) {
@@ -63,13 +75,27 @@ public final class DoctorLines extends Lines {
                         + "alone may acknowledge, so an acknowledged event can be lost with it. Raise min.insync.replicas to 2");
     }
 
-    public String doctorMinInsyncAboveRf(int replicationFactor, int minInsync) {
-        return pick("min.insync.replicas=" + minInsync + "가 복제본 수(" + replicationFactor + "개)보다 큽니다: acks=all인 "
-                        + "프로듀서는 절대 쓸 수 없습니다 (NOT_ENOUGH_REPLICAS). min.insync.replicas를 " + replicationFactor
-                        + " 이하로 낮추세요",
+    /**
+     * min.insync.replicas above the replication factor: Kafka caps it at the replication factor (the partition's
+     * effective minimum), so acks=all waits for every replica, no more.
+     */
+    public String doctorMinInsyncCapped(int replicationFactor, int minInsync) {
+        String capped = pick("min.insync.replicas=" + minInsync + "가 복제본 수(" + replicationFactor + "개)보다 큽니다: "
+                        + "카프카는 " + replicationFactor + "(으)로 낮춰 씁니다",
                 "min.insync.replicas=" + minInsync + " is above the replication factor (" + replicationFactor
-                        + "): no acks=all producer can ever write (NOT_ENOUGH_REPLICAS). Lower min.insync.replicas to "
-                        + replicationFactor + " or less");
+                        + "): Kafka caps it at " + replicationFactor);
+        if (replicationFactor == 1) {
+            return capped + pick(". acks=all 쓰기는 리더 혼자 받아 성공하지만, 이벤트는 브로커 한 곳에만 있어 그 브로커를 잃으면 "
+                            + "데이터도 잃습니다. 운영에서는 복제본 3개, min.insync.replicas=2를 쓰세요",
+                    ", so acks=all writes succeed with the leader alone; each event lives on one broker only, and "
+                            + "losing it loses the data. In production use replication factor 3 with min.insync.replicas=2");
+        }
+        return capped + pick(". acks=all은 복제본 " + replicationFactor + "개가 모두 동기화되어 있어야 하므로, 브로커 하나만 "
+                        + "꺼져도 쓰기가 거부됩니다 (NOT_ENOUGH_REPLICAS). min.insync.replicas를 " + replicationFactor
+                        + " 이하로 정해 실제 동작을 드러내세요",
+                ", so acks=all needs all " + replicationFactor + " replicas in sync: with one broker down, writes are "
+                        + "refused (NOT_ENOUGH_REPLICAS). Set min.insync.replicas to " + replicationFactor
+                        + " or less to say what holds");
     }
 
     public String doctorReplicationOk(int replicationFactor, int minInsync) {
@@ -124,5 +150,69 @@ public final class DoctorLines extends Lines {
                 "Partition " + partition + ": committed " + committed + " < log start " + logStart + " - " + lost
                         + " event(s) were deleted (retention) before the group read them; it will skip ahead by "
                         + "auto.offset.reset. Keep events longer or run the consumer more often");
+    }
+
+    /** A check's request that got no answer: which Admin call, about what (a topic, a group). */
+    public String doctorTimedOut(String call, String subject, Duration waited) {
+        return pick(call + "(" + subject + ")에 " + waited.toSeconds() + "초 동안 응답이 없습니다: 그 요청을 맡은 브로커(파티션 "
+                        + "리더, 그룹 코디네이터)가 꺼졌거나 응답하지 않습니다. 브로커 상태를 확인하세요",
+                "No answer within " + waited.toSeconds() + " s to " + call + " (" + subject + "): the broker it needs "
+                        + "(a partition's leader, the group's coordinator) is down or not answering. Check the brokers");
+    }
+
+    public String doctorRequestFailed(String call, String subject, String reason) {
+        return pick(call + "(" + subject + ") 실패: " + reason, call + " (" + subject + ") failed: " + reason);
+    }
+
+    public String doctorConsumerProtocolOn(short level) {
+        return pick("group.version " + level + ": consumer 프로토콜(KIP-848)을 쓸 수 있습니다 (consumer --group-protocol consumer)",
+                "group.version " + level + ": the consumer protocol (KIP-848) is on (consumer --group-protocol consumer)");
+    }
+
+    public String doctorConsumerProtocolOff(String bootstrapServers) {
+        return pick("group.version 0: consumer 프로토콜이 꺼져 있습니다. --group-protocol consumer를 쓰는 실습에 필요합니다: "
+                        + "./kafka.sh kafka-features --bootstrap-server " + bootstrapServers + " upgrade --feature group.version=1",
+                "group.version 0: the consumer protocol is off; the --group-protocol consumer exercise needs it: "
+                        + "./kafka.sh kafka-features --bootstrap-server " + bootstrapServers + " upgrade --feature group.version=1");
+    }
+
+    public String doctorShareGroupsOn(short level) {
+        return pick("share.version " + level + ": 공유 그룹(KIP-932, 큐)을 쓸 수 있습니다 (consumer --share-group)",
+                "share.version " + level + ": share groups (KIP-932, queues) are on (consumer --share-group)");
+    }
+
+    public String doctorShareGroupsOff(String bootstrapServers) {
+        return pick("share.version 0: 공유 그룹이 꺼져 있습니다. consumer --share-group과 lab queue에 필요합니다: "
+                        + "./kafka.sh kafka-features --bootstrap-server " + bootstrapServers + " upgrade --feature share.version=1",
+                "share.version 0: share groups are off; consumer --share-group and lab queue need them: "
+                        + "./kafka.sh kafka-features --bootstrap-server " + bootstrapServers + " upgrade --feature share.version=1");
+    }
+
+    /** {@code groups: 3 - g1 (Classic, consumer), g2 (Consumer, consumer), q (Share, share)}. */
+    public String doctorGroupKinds(int count, String each) {
+        return pick("그룹 " + count + "개 (종류, 프로토콜): " + each, count + " group(s) (type, protocol): " + each);
+    }
+
+    /** A consumer group on the consumer protocol: the group's epoch, and each member's epoch. */
+    public String doctorConsumerProtocolGroup(String group, int groupEpoch, String memberEpochs) {
+        return pick("그룹 " + group + ": consumer 프로토콜, 그룹 에포크 " + groupEpoch + ", 멤버 에포크 " + memberEpochs
+                        + " (브로커가 할당하고, 바뀌는 파티션만 옮깁니다)",
+                "Group " + group + ": consumer protocol, group epoch " + groupEpoch + ", member epochs " + memberEpochs
+                        + " (the broker assigns; only partitions that change hands move)");
+    }
+
+    /** A classic group: its generation is the whole group's, its assignor a member's. */
+    public String doctorClassicGroup(String group, String assignor) {
+        return pick("그룹 " + group + ": classic 프로토콜" + (assignor.isEmpty() ? "" : ", 할당 전략 " + assignor)
+                        + " (리밸런스마다 모든 멤버가 다시 참여합니다)",
+                "Group " + group + ": classic protocol" + (assignor.isEmpty() ? "" : ", assignor " + assignor)
+                        + " (every member rejoins at each rebalance)");
+    }
+
+    public String doctorShareGroup(String group, String state, int members, int epoch, String assignments) {
+        return pick("공유 그룹 " + group + ": 상태 " + state + ", 멤버 " + members + "명, 그룹 에포크 " + epoch
+                        + (assignments.isEmpty() ? "" : " - " + assignments) + " (멤버들이 파티션이 아니라 메시지를 나눕니다)",
+                "Share group " + group + ": state " + state + ", " + members + " member(s), group epoch " + epoch
+                        + (assignments.isEmpty() ? "" : " - " + assignments) + " (members share records, not partitions)");
     }
 }

@@ -19,6 +19,11 @@ final class Findings {
         onEach.accept(finding);
     }
 
+    /** Kept for the JSON document, not handed on: a failure the caller prints itself. */
+    void record(Finding finding) {
+        all.add(finding);
+    }
+
     List<Finding> all() {
         return all;
     }

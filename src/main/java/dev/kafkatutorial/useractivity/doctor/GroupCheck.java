@@ -1,12 +1,9 @@
 package dev.kafkatutorial.useractivity.doctor;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -24,13 +21,13 @@ final class GroupCheck {
     private GroupCheck() {
     }
 
-    static void run(Admin admin, String group, String topic, int partitions, Duration wait, DoctorLines lines,
-                    Findings findings) throws Exception {
-        long ms = wait.toMillis();
+    static void run(Admin admin, String group, String topic, int partitions, DoctorLines lines, Findings findings)
+            throws Request.Failed, InterruptedException {
         ConsumerGroupDescription description;
         try {
-            description = admin.describeConsumerGroups(List.of(group)).all().get(ms, TimeUnit.MILLISECONDS).get(group);
-        } catch (ExecutionException e) {
+            description = Request.await(admin.describeConsumerGroups(List.of(group)).all(), "describeConsumerGroups",
+                    group).get(group);
+        } catch (Request.Failed e) {
             if (!(e.getCause() instanceof GroupIdNotFoundException)) {
                 throw e;
             }
@@ -40,14 +37,22 @@ final class GroupCheck {
         }
         int members = description.members().size();
         findings.add(Finding.ok("group", lines.doctorGroup(group, String.valueOf(description.groupState()), members)));
+        if (description.type() == org.apache.kafka.common.GroupType.CONSUMER) {
+            String epochs = description.members().stream().map(m -> m.memberEpoch().map(String::valueOf).orElse("?"))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            findings.add(Finding.ok("protocol", lines.doctorConsumerProtocolGroup(group,
+                    description.groupEpoch().orElse(-1), epochs.isEmpty() ? "-" : epochs)));
+        } else {
+            findings.add(Finding.ok("protocol", lines.doctorClassicGroup(group, description.partitionAssignor())));
+        }
         if (partitions > 0 && members > partitions) {
             findings.add(Finding.warning("members", lines.doctorIdleMembers(members, partitions, members - partitions)));
         }
 
         Map<TopicPartition, OffsetAndMetadata> committed = new TreeMap<>(
                 java.util.Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
-        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(ms, TimeUnit.MILLISECONDS)
-                .forEach((partition, offset) -> {
+        Request.await(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(),
+                "listConsumerGroupOffsets", group).forEach((partition, offset) -> {
                     if (partition.topic().equals(topic) && offset != null) {
                         committed.put(partition, offset);
                     }
@@ -62,10 +67,11 @@ final class GroupCheck {
             earliest.put(p, OffsetSpec.earliest());
             latest.put(p, OffsetSpec.latest());
         });
+        // ListOffsets goes to each partition's leader: a partition without one never answers.
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> start =
-                admin.listOffsets(earliest).all().get(ms, TimeUnit.MILLISECONDS);
+                Request.await(admin.listOffsets(earliest).all(), "listOffsets", topic);
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end =
-                admin.listOffsets(latest).all().get(ms, TimeUnit.MILLISECONDS);
+                Request.await(admin.listOffsets(latest).all(), "listOffsets", topic);
         for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
             TopicPartition partition = entry.getKey();
             long offset = entry.getValue().offset();

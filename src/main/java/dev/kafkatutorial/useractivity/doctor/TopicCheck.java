@@ -1,9 +1,7 @@
 package dev.kafkatutorial.useractivity.doctor;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -22,16 +20,17 @@ final class TopicCheck {
     }
 
     /** The topic's partition count, or 0 when it does not exist. */
-    static int run(Admin admin, String topic, Duration wait, DoctorLines lines, Findings findings) throws Exception {
+    static int run(Admin admin, String topic, DoctorLines lines, Findings findings)
+            throws Request.Failed, InterruptedException {
         TopicDescription description;
         try {
-            description = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(wait.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-        } catch (ExecutionException e) {
+            description = Request.await(admin.describeTopics(List.of(topic)).allTopicNames(), "describeTopics", topic)
+                    .get(topic);
+        } catch (Request.Failed e) {
             if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                 throw e;
             }
-            missing(admin, topic, wait, lines, findings);
+            missing(admin, topic, lines, findings);
             return 0;
         }
         List<TopicPartitionInfo> partitions = description.partitions();
@@ -39,12 +38,14 @@ final class TopicCheck {
 
         int replicationFactor = partitions.stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
         int minInsync = Integer.parseInt(config(admin, new ConfigResource(ConfigResource.Type.TOPIC, topic),
-                "min.insync.replicas", wait, "1"));
+                "min.insync.replicas", "1"));
         // acks=all: the leader answers once every in-sync replica has the event, but it refuses the write
         // (NOT_ENOUGH_REPLICAS) when fewer than min.insync.replicas are in sync. So min.insync.replicas is the
-        // number of copies an acknowledged event is guaranteed to have.
+        // number of copies an acknowledged event is guaranteed to have. Kafka caps it at the replication factor
+        // (Partition.effectiveMinIsr: min(min.insync.replicas, replicas)): a value above it asks for every
+        // replica in sync, no more, and on one replica the leader alone takes acks=all writes.
         if (minInsync > replicationFactor) {
-            findings.add(Finding.problem("replication", lines.doctorMinInsyncAboveRf(replicationFactor, minInsync)));
+            findings.add(Finding.warning("replication", lines.doctorMinInsyncCapped(replicationFactor, minInsync)));
         } else if (replicationFactor == 1) {
             findings.add(Finding.warning("replication", lines.doctorOneCopy()));
         } else if (minInsync == 1) {
@@ -66,25 +67,25 @@ final class TopicCheck {
     }
 
     /** No such topic: the first producer's request creates it only if the broker allows it. */
-    private static void missing(Admin admin, String topic, Duration wait, DoctorLines lines, Findings findings)
-            throws Exception {
-        String broker = String.valueOf(admin.describeCluster().nodes().get(wait.toMillis(), TimeUnit.MILLISECONDS)
+    private static void missing(Admin admin, String topic, DoctorLines lines, Findings findings)
+            throws Request.Failed, InterruptedException {
+        String broker = String.valueOf(Request.await(admin.describeCluster().nodes(), "describeCluster", "brokers")
                 .iterator().next().id());
         ConfigResource resource = new ConfigResource(ConfigResource.Type.BROKER, broker);
-        boolean autoCreate = Boolean.parseBoolean(config(admin, resource, "auto.create.topics.enable", wait, "true"));
+        boolean autoCreate = Boolean.parseBoolean(config(admin, resource, "auto.create.topics.enable", "true"));
         if (autoCreate) {
             findings.add(Finding.warning("topic", lines.doctorTopicWillBeCreated(topic,
-                    config(admin, resource, "num.partitions", wait, "1"),
-                    config(admin, resource, "default.replication.factor", wait, "1"))));
+                    config(admin, resource, "num.partitions", "1"),
+                    config(admin, resource, "default.replication.factor", "1"))));
         } else {
             findings.add(Finding.problem("topic", lines.doctorTopicMissing(topic)));
         }
     }
 
-    private static String config(Admin admin, ConfigResource resource, String name, Duration wait, String fallback)
-            throws Exception {
-        Config config = admin.describeConfigs(List.of(resource)).all().get(wait.toMillis(), TimeUnit.MILLISECONDS)
-                .get(resource);
+    private static String config(Admin admin, ConfigResource resource, String name, String fallback)
+            throws Request.Failed, InterruptedException {
+        Config config = Request.await(admin.describeConfigs(List.of(resource)).all(), "describeConfigs",
+                resource.type().name().toLowerCase(Locale.ROOT) + " " + resource.name()).get(resource);
         ConfigEntry entry = config == null ? null : config.get(name);
         return entry == null || entry.value() == null ? fallback : entry.value();
     }

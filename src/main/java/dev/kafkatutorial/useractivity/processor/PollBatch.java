@@ -19,18 +19,24 @@ import org.apache.kafka.common.TopicPartition;
 public final class PollBatch {
 
     private final Map<TopicPartition, Long> firstOffsets = new LinkedHashMap<>();
-    private final Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>();
+    private final Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
     private final SortedMap<Integer, long[]> ranges = new TreeMap<>();
+    private int nulls;
 
-    public PollBatch(ConsumerRecords<?, ?> records) {
+    /** Right after the poll that returned {@code records}, before anything moves {@code consumer}'s positions. */
+    public PollBatch(ConsumerRecords<?, ?> records, Consumer<?, ?> consumer) {
         for (TopicPartition partition : records.partitions()) {
             List<? extends ConsumerRecord<?, ?>> inPartition = records.records(partition);
-            long first = inPartition.get(0).offset();
-            long last = inPartition.get(inPartition.size() - 1).offset();
-            firstOffsets.put(partition, first);
-            // A committed position is the next offset to read, not the last one read.
-            nextOffsets.put(partition, new OffsetAndMetadata(last + 1));
-            ranges.put(partition.partition(), new long[] {first, last});
+            ConsumerRecord<?, ?> last = inPartition.get(inPartition.size() - 1);
+            firstOffsets.put(partition, inPartition.get(0).offset());
+            // A committed position is the next offset to read: the consumer's position, which under read_committed
+            // can lie past the last record, after the commit marker that ended its transaction (a marker takes an
+            // offset and is never returned). last + 1 would leave the group one behind for ever, its lag 1. The
+            // last record's leader epoch goes with it, so a consumer that starts there can tell whether the log
+            // was truncated under it since (KIP-320).
+            positions.put(partition, new OffsetAndMetadata(consumer.position(partition), last.leaderEpoch(), ""));
+            ranges.put(partition.partition(), new long[] {inPartition.get(0).offset(), last.offset()});
+            nulls += (int) inPartition.stream().filter(record -> record.value() == null).count();
         }
     }
 
@@ -44,8 +50,13 @@ public final class PollBatch {
     }
 
     /** The positions to commit once this batch's output is committed. */
-    public Map<TopicPartition, OffsetAndMetadata> nextOffsets() {
-        return nextOffsets;
+    public Map<TopicPartition, OffsetAndMetadata> positions() {
+        return positions;
+    }
+
+    /** Records without a value (a tombstone, say): skipped, no output. */
+    public int nulls() {
+        return nulls;
     }
 
     /** Partition to {first, last} offset, for the printed line. */

@@ -2,12 +2,15 @@ package dev.kafkatutorial.useractivity.processor;
 
 import dev.kafkatutorial.useractivity.JsonSerializer;
 import dev.kafkatutorial.useractivity.cli.ClientSettings;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** The processor's two clients: a read_committed reader and a transactional writer. */
 public final class ProcessorSettings {
+
+    private static final int TRANSACTION_TIMEOUT_MS = 15_000;
 
     private ProcessorSettings() {
     }
@@ -37,9 +40,16 @@ public final class ProcessorSettings {
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, options.transactionalId());
             // A processor that dies and is not restarted leaves its transaction open, and read_committed readers
             // of the output wait at it until the broker aborts it after this long: short, as Kafka's example has.
-            config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
+            // It also bounds the broker outage a transaction in hand outlives (UserActivityProcessor).
+            config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
             config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
             return config;
         }).config();
+    }
+
+    /** How long the broker lets a transaction stay open before it aborts it: 15 s unless the user set it. */
+    public static Duration transactionTimeout(ProcessorOptions options) {
+        return Duration.ofMillis(Long.parseLong(String.valueOf(options.client().userProperties()
+                .getOrDefault(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS)).trim()));
     }
 }

@@ -48,7 +48,9 @@ public final class Explain {
     /**
      * The acks=all line, from the topic's real replication factor and min.insync.replicas. With acks=all the
      * leader answers once every in-sync replica has the event, and refuses to when fewer than
-     * min.insync.replicas are in sync: so min.insync.replicas copies is what an acknowledgement promises.
+     * min.insync.replicas are in sync: so min.insync.replicas copies is what an acknowledgement promises. Kafka
+     * caps min.insync.replicas at the replica count (Partition.effectiveMinIsr), so a value above it asks for
+     * every replica, no more: on one replica the leader alone takes acks=all writes.
      */
     public String acks(Map<String, Object> adminConfig, String topic) {
         try (Admin admin = Admin.create(adminConfig)) {

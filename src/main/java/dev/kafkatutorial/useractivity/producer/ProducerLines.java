@@ -93,22 +93,27 @@ public final class ProducerLines extends Lines {
     }
 
     /** {@code --explain}: what acks=all means on this topic's real replication. */
+    /**
+     * {@code minInsync}: the topic's min.insync.replicas. Kafka caps it at the replica count (the partition's
+     * effective minimum), so above it the line says so and goes on with the capped value.
+     */
     public String explainAcks(int replicas, int minInsync) {
+        int effective = Math.min(minInsync, replicas);
+        String capped = minInsync <= replicas ? ""
+                : pick("min.insync.replicas=" + minInsync + "가 복제본 수보다 커서 카프카는 " + effective + "(으)로 낮춰 씁니다. ",
+                        "min.insync.replicas=" + minInsync + " is above the replica count: Kafka caps it at " + effective + ". ");
         String consequence;
-        if (minInsync > replicas) {
-            consequence = pick("min.insync.replicas가 복제본 수보다 커서 어떤 전송도 성공할 수 없습니다.",
-                    "min.insync.replicas is above the replica count: no send can ever succeed.");
-        } else if (minInsync == 1) {
+        if (effective == 1) {
             consequence = pick("브로커 하나를 잃으면 데이터도 잃습니다.", "Lose one broker and the data may be lost.");
         } else {
-            consequence = pick("응답받은 이벤트는 최소 " + minInsync + "곳에 있어, 브로커 " + (minInsync - 1)
-                            + "개를 잃어도 남습니다. 동기화된 복제본이 " + minInsync + "개보다 적으면 전송이 거부됩니다.",
-                    "An acknowledged event is on at least " + minInsync + " brokers and survives losing "
-                            + (minInsync - 1) + ". With fewer than " + minInsync + " in sync, sends are refused.");
+            consequence = pick("응답받은 이벤트는 최소 " + effective + "곳에 있어, 브로커 " + (effective - 1)
+                            + "개를 잃어도 남습니다. 동기화된 복제본이 " + effective + "개보다 적으면 전송이 거부됩니다.",
+                    "An acknowledged event is on at least " + effective + " brokers and survives losing "
+                            + (effective - 1) + ". With fewer than " + effective + " in sync, sends are refused.");
         }
-        return pick("acks=all: 이 토픽은 복제본 " + replicas + "개 - 동기화된 복제본 모두(최소 " + minInsync + "개)가 받으면 응답합니다. ",
+        return pick("acks=all: 이 토픽은 복제본 " + replicas + "개 - 동기화된 복제본 모두(최소 " + effective + "개)가 받으면 응답합니다. ",
                 "acks=all: this topic has " + replicas + " replica(s) - the leader answers once every in-sync replica "
-                        + "(at least " + minInsync + ") has the event. ") + consequence;
+                        + "(at least " + effective + ") has the event. ") + capped + consequence;
     }
 
     public String explainAcksUnknown(String reason) {
@@ -128,6 +133,18 @@ public final class ProducerLines extends Lines {
     public String explainSticky(int partition) {
         return pick("키 없음 → 내장 파티셔너는 배치 하나가 찰 때까지 한 파티션(" + partition + ")에 보냅니다 (sticky)",
                 "no key → the built-in partitioner keeps one partition (" + partition + ") until a batch is full (sticky)");
+    }
+
+    /** {@code --quiet} with {@code --output json}: refused, one prints no line per event, the other one each. */
+    public String quietWithJson() {
+        return pick("--quiet는 이벤트마다 줄을 찍지 않고, --output json은 이벤트마다 JSON 줄을 찍습니다: 둘 중 하나만 주세요",
+                "--quiet prints no line per event and --output json one JSON line per event: give one of them");
+    }
+
+    /** {@code --quiet} with {@code --explain}: refused, --explain's lines follow each event's line. */
+    public String quietWithExplain() {
+        return pick("--explain은 이벤트마다 그 줄 뒤에 설명을 붙이는데 --quiet는 이벤트마다 줄을 찍지 않습니다: 둘 중 하나만 주세요",
+                "--explain explains each event after its line, and --quiet prints no line per event: give one of them");
     }
 
     static String pythonRepr(UserActivity event) {

@@ -2,6 +2,7 @@ package dev.kafkatutorial.useractivity.producer;
 
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.ClientOptions;
+import dev.kafkatutorial.useractivity.cli.Localized;
 import dev.kafkatutorial.useractivity.cli.NameConverters;
 import dev.kafkatutorial.useractivity.cli.NumberConverters;
 import dev.kafkatutorial.useractivity.cli.PropertyConverters;
@@ -23,8 +24,10 @@ import picocli.CommandLine.Option;
                 + "producer_example.py does.")
 public final class ProducerOptions implements Cli.Validated {
 
+    // transactional.id given as a property is --transactional-id: the program must run the transactions
     @Mixin
-    ClientOptions client = new ClientOptions(() -> this.producerProperties);
+    ClientOptions client = new ClientOptions("--producer-property", () -> this.producerProperties)
+            .sameAs("transactional.id", "--transactional-id");
 
     @Option(names = "--producer-property", paramLabel = "KEY=VALUE", converter = PropertyConverters.KeyValue.class,
             description = "A producer property, as kafka-console-producer takes it; repeatable; wins over "
@@ -70,7 +73,7 @@ public final class ProducerOptions implements Cli.Validated {
 
     @Option(names = "--quiet",
             description = "No line per event: a progress line on stderr each second, and the summary "
-                    + "(for load generation with --interval 0)")
+                    + "(for load generation with --interval 0). Not with --output json or --explain")
     boolean quiet;
 
     /** What stdout carries per event: the tutorial's lines, or one JSON line per acknowledged or failed event. */
@@ -84,7 +87,8 @@ public final class ProducerOptions implements Cli.Validated {
 
     @Option(names = "--transactional-id", paramLabel = "ID",
             description = "Send in transactions under this transactional.id: each --transaction-size events are "
-                    + "committed (or aborted) together. A second producer with the same id fences this one")
+                    + "committed (or aborted) together. A second producer with the same id fences this one. "
+                    + "transactional.id given as a property is the same setting")
     String transactionalId;
 
     @Option(names = "--transaction-size", paramLabel = "N", converter = NumberConverters.PositiveLong.class,
@@ -99,7 +103,8 @@ public final class ProducerOptions implements Cli.Validated {
 
     @Option(names = "--explain",
             description = "Say why: at start what acks=all means on this topic (its replicas and "
-                    + "min.insync.replicas), and after each success line why the event went to its partition")
+                    + "min.insync.replicas), and after each success line why the event went to its partition "
+                    + "(with --output json on stderr, so stdout stays JSON). Not with --quiet")
     boolean explain;
 
     @Override
@@ -116,6 +121,12 @@ public final class ProducerOptions implements Cli.Validated {
         }
         if (transactionalId != null && transactionalId.isBlank()) {
             throw new IllegalArgumentException("--transactional-id must not be blank");
+        }
+        if (quiet && output == Output.json) {
+            throw new Localized.Refusal(language -> new ProducerLines(language).quietWithJson());
+        }
+        if (quiet && explain) {
+            throw new Localized.Refusal(language -> new ProducerLines(language).quietWithExplain());
         }
         if (transactionalId != null) {
             refuseTransactionsLongerThanTheirTimeout();
@@ -145,13 +156,12 @@ public final class ProducerOptions implements Cli.Validated {
             }
         }
         if (transactionMs >= timeoutMs) {
-            String pace = rate != null ? "--rate " + rate + " (an event every " + millis(interval().toMillis()) + ")"
-                    : "--interval " + millis(interval().toMillis());
-            throw new IllegalArgumentException(pace + " x --transaction-size " + transactionSize() + " = "
-                    + seconds(transactionMs) + ": each transaction would outlast the transaction timeout, "
-                    + ProducerConfig.TRANSACTION_TIMEOUT_CONFIG + " (" + seconds(timeoutMs) + "), and the broker "
-                    + "would abort it (brokers allow at most 15 minutes by default, transaction.max.timeout.ms). "
-                    + "Use a smaller --transaction-size or --interval");
+            String pace = rate != null ? "--rate " + rate : "--interval " + millis(interval().toMillis());
+            long events = transactionSize();
+            long timeout = timeoutMs;
+            long transaction = transactionMs;
+            throw new Localized.Refusal(language -> new TransactionLines(language)
+                    .outlastsTheTimeout(pace, events, seconds(transaction), seconds(timeout)));
         }
     }
 
@@ -160,7 +170,7 @@ public final class ProducerOptions implements Cli.Validated {
     }
 
     private static String seconds(long ms) {
-        return ms == Long.MAX_VALUE ? "forever" : ms % 1000 == 0 ? ms / 1000 + " s" : ms / 1000.0 + " s";
+        return ms == Long.MAX_VALUE ? "∞" : ms % 1000 == 0 ? ms / 1000 + " s" : ms / 1000.0 + " s";
     }
 
     public ClientOptions client() {

@@ -10,13 +10,15 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * What each event prints: the tutorial's two lines ({@code 메시지 전송: ...} before the send,
  * {@code 메시지 전송 성공 - ...} from the callback), or with {@code --output json} one JSON line once it completed,
  * or with {@code --quiet} nothing (Progress prints a line a second instead). {@code --explain} adds why each
- * event went to its partition. A failure is always said on stderr.
+ * event went to its partition after its line: on stdout beside the tutorial's lines, on stderr with
+ * {@code --output json}, whose stdout holds JSON lines only. A failure is always said on stderr.
  */
 public final class SendOutput {
 
     private final ProducerLines lines;
     private final EventIdHeader ids;
-    private final Explain explain; // --explain (text output only); else null
+    private final Explain explain; // --explain; else null (ProducerOptions refuses it with --quiet)
+    private final PrintStream explained; // where --explain's lines go: stdout, or stderr beside JSON
     private final boolean quiet;
     private final boolean json;
     private final PrintStream out;
@@ -28,15 +30,16 @@ public final class SendOutput {
         this.ids = ids;
         this.quiet = options.quiet();
         this.json = options.output() == ProducerOptions.Output.json;
-        this.explain = options.explain() && !json && !quiet ? explain : null;
+        this.explain = options.explain() && !quiet ? explain : null;
         this.out = out;
         this.err = err;
+        this.explained = json ? err : out;
     }
 
     /** At the start, with --explain: what acks=all means on this topic. */
     public void started(ProducerSettings settings, String topic) {
         if (explain != null) {
-            out.println(explain.acks(settings.admin(), topic));
+            explained.println(explain.acks(settings.admin(), topic));
         }
     }
 
@@ -66,7 +69,7 @@ public final class SendOutput {
         out.println(json ? SendReport.acknowledged(ids.id(sequence), metadata, transaction)
                 : lines.sent(metadata.topic(), metadata.partition(), metadata.offset(), key));
         if (explain != null) {
-            out.println(explain.partition(key, metadata));
+            explained.println(explain.partition(key, metadata));
         }
         return written();
     }

@@ -45,6 +45,20 @@ public final class TransactionLines extends Lines {
                         + " events go again in the next transaction");
     }
 
+    /**
+     * The refusal of a --interval × --transaction-size past the transaction timeout: the broker would abort every
+     * transaction. {@code pace} is {@code --interval 5s} or {@code --rate 0.2}.
+     */
+    public String outlastsTheTimeout(String pace, long events, String transaction, String timeout) {
+        return pick(pace + " x --transaction-size " + events + " = " + transaction + ": 트랜잭션 하나가 트랜잭션 타임아웃 "
+                        + "transaction.timeout.ms(" + timeout + ")보다 길어 브로커가 모든 트랜잭션을 중단합니다 (브로커는 기본으로 "
+                        + "최대 15분까지 허용, transaction.max.timeout.ms). --transaction-size나 --interval을 줄이세요",
+                pace + " x --transaction-size " + events + " = " + transaction + ": each transaction would outlast "
+                        + "the transaction timeout, transaction.timeout.ms (" + timeout + "), and the broker would abort it "
+                        + "(brokers allow at most 15 minutes by default, transaction.max.timeout.ms). Use a smaller "
+                        + "--transaction-size or --interval");
+    }
+
     /** The failure of an event whose transaction's commit had not completed when the stop's grace ran out. */
     public String stoppedDuringCommit(Duration grace) {
         return pick("중지 후 " + grace.toSeconds() + "초 안에 커밋이 끝나지 않았습니다 (커밋되었을 수도 있습니다)",

@@ -19,7 +19,7 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.AppInfoParser;
+import org.apache.kafka.common.utils.internals.AppInfoParser;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -182,6 +182,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
         p.put("transaction.state.log.min.isr", "1");
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
+        // A share group's member gets its first records one heartbeat after it joins: 5 s by default, which a
+        // learner's `--timeout-ms 5000` does not wait out. One second, as the brokers of local-broker.sh and compose.
+        p.put("group.share.min.heartbeat.interval.ms", "1000");
+        p.put("group.share.heartbeat.interval.ms", "1000");
         // Fewer partitions for the group offsets topic: created on the first consumer's join, 50 take seconds.
         p.put("offsets.topic.num.partitions", "5");
         // A consumer gets its partitions at once instead of after the default 3 s wait for more members.

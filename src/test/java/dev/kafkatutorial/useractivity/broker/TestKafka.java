@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.utils.AppInfoParser;
+import org.apache.kafka.common.utils.internals.AppInfoParser;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.dockerclient.TransportConfig;
@@ -176,7 +176,13 @@ public final class TestKafka {
     }
 
     private static void startContainer() {
-        KafkaContainer container = new KafkaContainer(image());
+        // As LocalKafkaBroker: share groups on one broker (their state topic's one replica), and a share group's
+        // member served one heartbeat (1 s, not 5 s) after it joins.
+        KafkaContainer container = new KafkaContainer(image())
+                .withEnv("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR", "1")
+                .withEnv("KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR", "1")
+                .withEnv("KAFKA_GROUP_SHARE_MIN_HEARTBEAT_INTERVAL_MS", "1000")
+                .withEnv("KAFKA_GROUP_SHARE_HEARTBEAT_INTERVAL_MS", "1000");
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "stop-test-container"));
         bootstrapServers = container.getBootstrapServers();

@@ -41,9 +41,11 @@ class LinesTest {
     @Test
     void failuresNameWhatToCheck() {
         assertThat(ko.brokerUnreachable("localhost:9092", Duration.ofSeconds(10)))
-                .contains("localhost:9092", "10초", "docker-compose up -d", "exec:java@broker").doesNotContain("\n");
+                .contains("localhost:9092", "10초", "docker-compose up -d", "./local-broker.sh start")
+                .doesNotContain("\n", "exec:java");
         assertThat(en.brokerUnreachable("kafka:1234", Duration.ofSeconds(10)))
-                .contains("kafka:1234", "10 s", "docker-compose up -d", "exec:java@broker");
+                .contains("kafka:1234", "10 s", "docker-compose up -d", "./local-broker.sh start")
+                .doesNotContain("exec:java");
         assertThat(ko.brokerUnresolvable("no-such-host.invalid:9092")).contains("no-such-host.invalid:9092", "--bootstrap-server")
                 .doesNotContain("\n");
         assertThat(en.brokerUnresolvable("kafka:1234")).contains("Cannot resolve", "kafka:1234", "--bootstrap-server");
@@ -67,5 +69,16 @@ class LinesTest {
         assertThat(en.fenced("tx")).isEqualTo("Fenced: another producer started with the same transactional.id (tx) "
                 + "and takes over from this one. Exiting");
         assertThat(new Lines(Language.ko).offsetRanges(ranges)).isEqualTo("파티션 0: 오프셋 20-25, 파티션 2: 오프셋 3-6");
+    }
+
+    @Test
+    void anAssignmentLineNamesTheProtocolOnlyWhenOneWasChosen() {
+        Lines ko = new Lines(dev.kafkatutorial.useractivity.Language.ko);
+        Lines en = new Lines(dev.kafkatutorial.useractivity.Language.en);
+        assertThat(ko.assigned(java.util.List.of(0, 2), null)).isEqualTo("======= 파티션 할당: 0, 2 =======");
+        assertThat(ko.assigned(java.util.List.of(2), ko.membership("consumer", 3)))
+                .isEqualTo("======= 파티션 할당: 2 (consumer 프로토콜, 멤버 에포크 3) =======");
+        assertThat(en.assigned(java.util.List.of(), en.membership("classic", 5)))
+                .isEqualTo("======= Partitions assigned: none (classic protocol, generation 5) =======");
     }
 }

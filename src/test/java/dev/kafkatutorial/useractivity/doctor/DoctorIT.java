@@ -33,11 +33,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The doctor on one broker: a warning for one copy and for more members than partitions, a problem (exit 1)
- * for min.insync.replicas above the replication factor and for a group whose committed offset retention
- * passed, and one line with exit 1 when no broker answers.
+ * The doctor on one broker: a warning for one copy, for min.insync.replicas above the replication factor
+ * (capped at it) and for more members than partitions, a problem (exit 1) for a group whose committed offset
+ * retention passed, the active controller, and one line with exit 1 (one JSON object with --output json) when
+ * no broker answers.
  */
-class DoctorIT {
+public class DoctorIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
@@ -104,13 +105,28 @@ class DoctorIT {
         assertThat(text.out()).contains("[주의] 복제본 1개: ").contains("[정상] 토픽 " + topic + ": 파티션 3개");
     }
 
+    /**
+     * Kafka caps min.insync.replicas at the replication factor (Partition.effectiveMinIsr: min(min.insync.replicas,
+     * replicas)): RF 1 with min.insync.replicas=2 takes acks=all writes. The doctor says so, as a warning.
+     */
     @Test
-    void minInsyncAboveTheReplicationFactorIsAProblem() throws Exception {
+    void minInsyncAboveTheReplicationFactorIsCappedAtItAndAcksAllWrites() throws Exception {
         String topic = topic("doctor-minisr", 1, Map.of("min.insync.replicas", "2"));
-        Run run = doctor(TestKafka.bootstrapArgs("--topic", topic, "--output", "json",
-                "--lang", "en"));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            // The evidence: the broker acknowledges an acks=all write on one replica with min.insync.replicas=2.
+            assertThat(producer.send(new ProducerRecord<>(topic, "acks-all")).get(30, TimeUnit.SECONDS).offset())
+                    .isZero();
+        }
+        Run run = doctor(TestKafka.bootstrapArgs("--topic", topic, "--output", "json", "--lang", "en"));
 
-        run.assertProblem("replication", "no acks=all producer can ever write");
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.verdict("replication")).isEqualTo("warning");
+        assertThat(run.out()).contains("min.insync.replicas=2 is above the replication factor (1): Kafka caps it at 1")
+                .doesNotContain("can ever write");
     }
 
     @Test
@@ -183,6 +199,66 @@ class DoctorIT {
     }
 
     @Test
+    void eachGroupsKindAndProtocolAndTheBrokersGroupFeatures() throws Exception {
+        String topic = topic("doctor-kinds", 2, Map.of());
+        String consumerGroup = topic + "-kip848";
+        String shareGroup = topic + "-queue";
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService members = Executors.newFixedThreadPool(2);
+        try {
+            members.submit(() -> {
+                try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, consumerGroup,
+                        ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer",
+                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                    consumer.subscribe(List.of(topic));
+                    while (running.get()) {
+                        consumer.poll(Duration.ofMillis(100));
+                    }
+                }
+                return null;
+            });
+            members.submit(() -> {
+                try (org.apache.kafka.clients.consumer.KafkaShareConsumer<String, String> consumer =
+                        new org.apache.kafka.clients.consumer.KafkaShareConsumer<>(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, shareGroup), new StringDeserializer(), new StringDeserializer())) {
+                    consumer.subscribe(List.of(topic));
+                    while (running.get()) {
+                        consumer.poll(Duration.ofMillis(100));
+                    }
+                }
+                return null;
+            });
+            try (Admin admin = admin()) {
+                await().atMost(LIMIT).ignoreExceptions().until(() -> admin.describeConsumerGroups(List.of(consumerGroup)).all()
+                        .get(10, TimeUnit.SECONDS).get(consumerGroup).members().size() == 1
+                        && admin.describeShareGroups(List.of(shareGroup)).all()
+                        .get(10, TimeUnit.SECONDS).get(shareGroup).members().size() == 1);
+            }
+            Run consumer = doctor(TestKafka.bootstrapArgs("--topic", topic, "--group", consumerGroup,
+                    "--output", "json", "--lang", "en"));
+            assertThat(consumer.exit()).as(consumer.out() + consumer.err()).isZero();
+            assertThat(consumer.verdict("group.version")).isEqualTo("ok");
+            assertThat(consumer.verdict("share.version")).isEqualTo("ok");
+            assertThat(consumer.out()).contains("the consumer protocol (KIP-848) is on", "share groups (KIP-932, queues) are on",
+                    consumerGroup + " (Consumer, consumer)", shareGroup + " (Share, share)",
+                    "Group " + consumerGroup + ": consumer protocol, group epoch");
+
+            Run share = doctor(TestKafka.bootstrapArgs("--topic", topic, "--group", shareGroup, "--lang", "en"));
+            assertThat(share.exit()).as(share.out() + share.err()).isZero();
+            assertThat(share.out()).contains("Share group " + shareGroup + ": state Stable, 1 member(s)",
+                    "members share records, not partitions");
+        } finally {
+            running.set(false);
+            members.shutdown();
+            assertThat(members.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void noBrokerIsOneLineAndExitOne() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -193,6 +269,52 @@ class DoctorIT {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines().toList()).hasSize(1);
-        assertThat(run.err()).startsWith("Cannot reach a Kafka broker at localhost:" + port);
+        assertThat(run.err()).startsWith("Cannot reach a Kafka broker at localhost:" + port)
+                .contains("./local-broker.sh start").doesNotContain("exec:java");
+    }
+
+    @Test
+    void noBrokerWithJsonOutputIsStillOneJsonObject() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Run run = doctor("--bootstrap-server", "localhost:" + port, "--lang", "en", "--output", "json");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out().lines().toList()).as(run.out() + run.err()).hasSize(1);
+        JsonNode json = run.json();
+        assertThat(json.isObject()).isTrue();
+        assertThat(json.get("exit").asInt()).isEqualTo(1);
+        assertThat(run.verdict("broker")).isEqualTo("problem");
+        assertThat(json.get("checks").get(0).get("message").asText())
+                .startsWith("Cannot reach a Kafka broker at localhost:" + port);
+    }
+
+    @Test
+    void anUnresolvableAddressIsOneLineAndWithJsonOutputStillOneJsonObject() throws Exception {
+        Run run = doctor("--bootstrap-server", "no-such-host.invalid:9092", "--lang", "en", "--output", "json");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).startsWith("Cannot resolve the Kafka broker address no-such-host.invalid:9092");
+        assertThat(run.json().get("checks").get(0).get("message").asText()).isEqualTo(run.err().strip());
+        assertThat(run.out() + run.err()).doesNotContain("Exception", "KafkaAdminClient");
+    }
+
+    /**
+     * On KRaft, describeCluster().controller() is a random live broker; the active controller is the metadata
+     * quorum's leader. The embedded broker is broker and controller at once (DoctorThreeBrokersIT: a controller
+     * of its own).
+     */
+    @Test
+    void theActiveControllerIsTheMetadataQuorumsLeader() throws Exception {
+        int leader;
+        try (Admin admin = admin()) {
+            leader = admin.describeMetadataQuorum().quorumInfo().get(30, TimeUnit.SECONDS).leaderId();
+        }
+        Run run = doctor(TestKafka.bootstrapArgs("--lang", "en"));
+
+        assertThat(run.out().lines().findFirst().orElseThrow()).as(run.out() + run.err())
+                .endsWith(", active controller: " + leader);
     }
 }

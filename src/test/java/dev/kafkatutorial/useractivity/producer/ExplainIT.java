@@ -10,13 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
 /**
- * The producer's --explain on one broker: the acks=all line on a single copy, and for 1,000 keyed events on
- * three partitions the explained partition of each key is the partition the broker reported for it.
+ * The producer's --explain on one broker: the acks=all line on a single copy (and with min.insync.replicas above
+ * it, capped), and for 1,000 keyed events on three partitions the explained partition of each key is the
+ * partition the broker reported for it.
  */
 public class ExplainIT {
 
@@ -77,5 +82,25 @@ public class ExplainIT {
         assertThat(out.lines().findFirst()).hasValue("acks=all: this topic has 1 replica(s) - the leader answers once "
                 + "every in-sync replica (at least 1) has the event. Lose one broker and the data may be lost.");
         assertThat(out).contains("no key → the built-in partitioner keeps one partition (0) until a batch is full (sticky)");
+    }
+
+    /**
+     * min.insync.replicas above the replica count: Kafka caps it at the replica count (Partition.effectiveMinIsr),
+     * so the acks=all sends succeed, and the line says so instead of "no send can ever succeed".
+     */
+    @Test
+    void minInsyncAboveTheReplicaCountIsCappedAndTheSendsSucceed() throws Exception {
+        String topic = "explain-minisr-" + System.nanoTime();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("min.insync.replicas", "2"))))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+        String out = produce(TestKafka.bootstrapServers(), topic, 2)[0]; // exit 0: both acks=all sends succeeded
+
+        assertThat(out.lines().findFirst()).hasValue("acks=all: this topic has 1 replica(s) - the leader answers once "
+                + "every in-sync replica (at least 1) has the event. min.insync.replicas=2 is above the replica count: "
+                + "Kafka caps it at 1. Lose one broker and the data may be lost.");
+        assertThat(out.lines().filter(line -> line.startsWith("Message sent successfully"))).hasSize(2);
+        assertThat(out).doesNotContain("can ever succeed");
     }
 }

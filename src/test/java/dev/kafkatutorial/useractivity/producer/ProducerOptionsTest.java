@@ -88,11 +88,12 @@ class ProducerOptionsTest {
         ProgramOutput tooLong = producer("--transactional-id", "tx", "--interval", "5s", "--transaction-size", "200",
                 "--bootstrap-server", "localhost:1");
         tooLong.assertRefused("user-activity-producer", "--interval 5s x --transaction-size 200 = 1000 s");
-        assertThat(tooLong.err()).contains("transaction.timeout.ms (900 s)");
+        assertThat(tooLong.err()).contains("트랜잭션 타임아웃 transaction.timeout.ms(900 s)보다 길어");
         // The user's own transaction.timeout.ms counts: 10 events at 1 s last 10 s, more than 8 s.
-        producer("--transactional-id", "tx", "--interval", "1s", "--transaction-size", "10",
+        producer("--transactional-id", "tx", "--interval", "1s", "--transaction-size", "10", "--lang", "en",
                 "--producer-property", "transaction.timeout.ms=8000", "--bootstrap-server", "localhost:1")
-                .assertRefused("user-activity-producer", "transaction.timeout.ms (8 s)");
+                .assertRefused("user-activity-producer", "would outlast the transaction timeout, "
+                        + "transaction.timeout.ms (8 s)");
         // --rate 0.2 is --interval 5s
         producer("--transactional-id", "tx", "--rate", "0.2", "--transaction-size", "200", "--bootstrap-server",
                 "localhost:1")
@@ -147,5 +148,65 @@ class ProducerOptionsTest {
     })
     void aBadProducerValueExits2WithOneLineNamingIt(String args, String named) {
         producer(args.trim().split("\\s+")).assertRefused("user-activity-producer", named);
+    }
+
+    private static ProducerOptions checked(String... args) {
+        return ProgramOutput.checked(new ProducerOptions(), args);
+    }
+
+    /**
+     * Issue 22: a combination that would silently drop one of its options is refused instead (item 11), and so is
+     * a topic name Kafka would refuse, naming the rule (item 13).
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+        "--quiet --output json       | --quiet prints no line per event and --output json one JSON line per event: give one of them",
+        "--output json --quiet       | --quiet prints no line per event",
+        "--quiet --explain           | --explain explains each event after its line, and --quiet prints no line per event",
+        "--transactional-id t1 --producer-property transactional.id=t2 | "
+                + "--transactional-id t1 and transactional.id=t2 (--producer-property) do not match",
+        "--command-property transactional.id=t2 --transactional-id t1 | "
+                + "--transactional-id t1 and transactional.id=t2 (--command-property) do not match",
+        "--producer-property transactional.id= | transactional.id= (--producer-property): the value is empty",
+        "--topic=          | Invalid value for option '--topic': the topic name is empty (see --help)",
+        "--topic=.         | Invalid value for option '--topic': a topic cannot be named '.' or '..'",
+        "--topic=..        | a topic cannot be named '.' or '..'",
+        "--topic=a/b       | the topic name 'a/b' has a character Kafka does not allow, '/' (U+002F): only ASCII "
+                + "letters, digits, '.', '_' and '-'",
+        "--topic=user:act  | ':' (U+003A)",
+    })
+    void aRefusedCombinationOrTopicNameExits2(String args, String named) {
+        producer(("--lang en " + args).trim().split("\\s+")).assertRefused("user-activity-producer", named);
+    }
+
+    @Test
+    void theRefusalIsKoreanByDefault() {
+        producer("--quiet", "--output", "json").assertRefused("user-activity-producer",
+                "--quiet는 이벤트마다 줄을 찍지 않고, --output json은 이벤트마다 JSON 줄을 찍습니다: 둘 중 하나만 주세요 (--help 참고)");
+    }
+
+    /** Issue 22, item 11: transactional.id given as a property is --transactional-id; the program runs the transactions. */
+    @Test
+    void aTransactionalIdGivenAsAPropertyCountsAsTheOption() {
+        ProducerOptions options = checked("--producer-property", "transactional.id=tx", "--transaction-size", "4");
+        assertThat(options).isNotNull();
+        assertThat(options.transactionalId()).isEqualTo("tx");
+        assertThat(new ProducerSettings(options).config()).containsEntry("transactional.id", "tx")
+                .containsKey("transaction.timeout.ms");
+        assertThat(checked("--transactional-id", "tx", "--command-property", "transactional.id=tx").transactionalId())
+                .as("the same id in both places").isEqualTo("tx");
+    }
+
+    @Test
+    void aTopicNameIsCheckedInTheLanguageOfLangWhereverLangIs() {
+        producer("--topic", "bad topic", "--lang", "en").assertRefused("user-activity-producer",
+                "Invalid value for option '--topic': the topic name 'bad topic' has a character Kafka does not allow, "
+                        + "' ' (U+0020)");
+        producer("--topic", "bad topic").assertRefused("user-activity-producer",
+                "'--topic' 옵션의 값이 잘못되었습니다: 토픽 이름 'bad topic'에 쓸 수 없는 문자 ' ' (U+0020)이(가) 있습니다");
+        producer("--lang=en", "--topic", "a".repeat(250)).assertRefused("user-activity-producer",
+                "the topic name is 250 characters long: Kafka allows at most 249");
+        assertThat(checked("--topic", "a".repeat(249))).as("249 characters is Kafka's limit, allowed").isNotNull();
+        assertThat(checked("--topic", "Ab.c_d-9")).isNotNull();
     }
 }
