@@ -90,8 +90,11 @@ public final class UserActivityShareConsumer implements Cli.Program {
         Map<String, Object> config = ConsumerSettings.shareReader(options);
         ShareConsumer<String, byte[]> consumer = Failures.build(() -> new KafkaShareConsumer<>(config), options.client());
         ShareGroupLines lines = new ShareGroupLines(options.client().language());
-        return new UserActivityShareConsumer(consumer, options, new LineOutput(out, probe), err,
-                new ShareGroupStart(options, lines, err)::prepare, Audit.of(options, err));
+        Audit audit = Audit.ofShareGroup(options, err);
+        LineOutput output = new LineOutput(out, probe);
+        output.beforeEachWrite(audit::beforePrinting); // an id is on file before its line: a kill loses neither
+        return new UserActivityShareConsumer(consumer, options, output, err,
+                new ShareGroupStart(options, lines, err)::prepare, audit);
     }
 
     @Override
@@ -117,7 +120,7 @@ public final class UserActivityShareConsumer implements Cli.Program {
         if (fatalError != null) {
             err.println(fatalError);
         }
-        audit.close();
+        audit.close(fatalError != null);
         err.println(lines.summary(read, rejected, released));
         return fatalError != null || outputFailed ? Cli.FAILED : Cli.OK;
     }

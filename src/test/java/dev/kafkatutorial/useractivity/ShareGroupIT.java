@@ -65,10 +65,15 @@ class ShareGroupIT {
         topic.produce(2);
         String group = topic.group() + "-share";
 
-        ProgramRun run = topic.read("--share-group", group, "--timeout-ms", "10000", "--lang", "en");
+        ProgramRun run = topic.read("--share-group", group, "--timeout-ms", "10000", "--lang", "en", "--audit",
+                "--audit-file", java.nio.file.Files.createTempDirectory("share-audit").resolve("ids").toString());
         assertThat(run.out().lines().filter(l -> l.startsWith("=======")).count()).isEqualTo(5);
         assertThat(run.err().lines().filter(l -> l.contains("(rejected:") || l.contains("(거부됨:")).toList())
                 .as(run.err()).hasSize(1).allMatch(l -> l.contains("offset: 3"));
+
+        assertThat(run.err()).contains("Audit: no missing figure for a share group");
+        // two producer runs, 3 events and 2: each counted once
+        assertThat(run.err()).contains("received 3, duplicates 0, out of order 0", "received 2, duplicates 0, out of order 0");
 
         ProgramRun again = topic.read("--share-group", group, "--timeout-ms", "10000");
         assertThat(again.out()).as("all five accepted, the malformed one archived: nothing comes back").isEmpty();

@@ -71,6 +71,7 @@ public class Audit {
     private final LogStarts logStarts;
     private final AuditScope scope = new AuditScope();
     private Consumer<?, ?> consumer;
+    private boolean shareGroup; // --share-group: records, not offset ranges, are this member's to read
 
     private Audit(AuditTally tally, AuditLog log, AuditLines lines, PrintStream err, AuditSettings settings,
                   LogStarts logStarts) {
@@ -94,6 +95,22 @@ public class Audit {
                 : options.isThrowAwayGroup() ? null : AuditLog.defaultFile(options.group());
         return open(file, options.group(), new AuditLines(options.client().language()), err,
                 AuditSettings.of(options, config), LogStarts.admin(options.client()));
+    }
+
+    /**
+     * {@code --audit} for a share group's member ({@code --share-group}): the group's file, so a record another
+     * run of the group printed and the broker delivered again counts as a duplicate; no "missing" figure, since
+     * a member is handed some records of each partition, never a range of offsets it alone should read.
+     */
+    public static Audit ofShareGroup(ConsumerOptions options, PrintStream err) {
+        if (!options.audit()) {
+            return OFF;
+        }
+        Path file = options.auditFile() != null ? options.auditFile() : AuditLog.defaultFile(options.shareGroup());
+        Audit audit = open(file, options.shareGroup(), new AuditLines(options.client().language()), err,
+                AuditSettings.NONE, LogStarts.NONE);
+        audit.shareGroup = true;
+        return audit;
     }
 
     /** Opens the group's file, if any (replaying what the group read before), and says where it is. */
@@ -192,11 +209,22 @@ public class Audit {
                 err.println(failed(log.file(), e));
             }
         }
+        if (shareGroup) {
+            printTable();
+            err.println(lines.auditShareGroup());
+            return true;
+        }
         if (!scope.assignedAny()) {
             err.println(failed ? lines.auditNothingBeforeFailure()
                     : lines.auditNothing(settings.sessionTimeoutSetting(), settings.sessionTimeoutMs()));
             return false;
         }
+        printTable();
+        err.println(lines.auditScope(scope.missing(), scope.partitions(), settings.namesTopic(), scope.unchecked()));
+        return true;
+    }
+
+    private void printTable() {
         err.println(lines.auditTableHeader());
         for (AuditTally.Row row : tally.rows()) {
             err.println(lines.auditTableRow(row.run(), row.received(), row.duplicates(), row.outOfOrder()));
@@ -204,8 +232,6 @@ public class Audit {
         if (tally.withoutId() > 0) {
             err.println(lines.auditWithoutId(tally.withoutId()));
         }
-        err.println(lines.auditScope(scope.missing(), scope.partitions(), settings.namesTopic(), scope.unchecked()));
-        return true;
     }
 
     private String failed(Path file, IOException e) {

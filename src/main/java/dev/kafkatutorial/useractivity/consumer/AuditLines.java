@@ -73,6 +73,15 @@ public final class AuditLines extends Lines {
     }
 
     /** No partition was ever assigned: nothing was audited, which is no all-clear. */
+    /** After a share group member's table: why there is no "missing" figure, and what a duplicate is here. */
+    public String auditShareGroup() {
+        return pick("감사: 공유 그룹은 빠진 것을 세지 않습니다 (멤버는 오프셋 구간이 아니라 브로커가 나눠 준 메시지를 읽습니다). "
+                        + "중복은 이미 출력한 이벤트가 다시 전달된 것입니다 (확인이 반영되지 않았거나 획득 잠금이 풀린 경우)",
+                "Audit: no missing figure for a share group (a member reads the records the broker hands it, not a range "
+                        + "of offsets); a duplicate is an event printed before and delivered again (an acknowledgement "
+                        + "not taken, or an acquisition lock that ran out)");
+    }
+
     public String auditNothing(String sessionTimeoutSetting, long sessionTimeoutMs) {
         return pick("감사: 검사한 것 없음 - 이 멤버는 파티션을 하나도 할당받지 못했습니다. 그룹의 다른 멤버들이 모두 "
                         + "가지고 있거나 (파티션보다 멤버가 많음), 죽은 멤버가 세션이 끝날 때까지 가지고 있습니다 ("

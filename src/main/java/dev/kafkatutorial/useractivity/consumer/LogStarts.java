@@ -31,6 +31,18 @@ interface LogStarts extends AutoCloseable {
     @Override
     void close();
 
+    /** None ever known: for a reader with no offset ranges to check (a share group's member). */
+    LogStarts NONE = new LogStarts() {
+        @Override
+        public Map<TopicPartition, Long> of(Set<TopicPartition> partitions) {
+            return Map.of();
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
     /** Through an Admin client on the consumer's address and security ({@code --command-config}...). */
     static LogStarts admin(ClientOptions client) {
         return new LogStarts() {

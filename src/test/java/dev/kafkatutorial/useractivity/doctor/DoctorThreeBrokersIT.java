@@ -61,7 +61,7 @@ class DoctorThreeBrokersIT {
             verdicts.add(check.get("check").asText() + "=" + check.get("verdict").asText());
         }
         assertThat(verdicts).containsExactly("broker=ok", "metadata.version=ok", "topic=ok", "replication=ok",
-                "partitions=ok");
+                "partitions=ok", "group.version=ok", "share.version=ok");
         assertThat(run.out()).contains("3 broker(s)")
                 .contains("Replication factor 3, min.insync.replicas=2: an acknowledged event is on at least 2 brokers");
     }
