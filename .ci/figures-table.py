@@ -26,18 +26,23 @@ END = "<!-- /figures-table -->"
 ORDER = ["poison pills", "broker restart", "broker lost", "consumer killed (auto commit)",
          "consumer killed (manual commit)", "three brokers, producer", "three brokers, group of three",
          "producer outage", "producer stopped (SIGINT)", "producer stopped (SIGTERM)",
-         "transactions", "processor killed", "processor, three brokers", "processor outage",
-         "processor stopped in an outage"]
+         "transactions", "transactions stopped (SIGINT)", "producer transactions outage",
+         "producer transactions outage past delivery timeout", "processor killed", "processor, three brokers",
+         "processor outage", "processor stopped in an outage"]
 # The scenarios whose tests assert that nothing is read twice; elsewhere duplicates are allowed (at-least-once).
 NO_DUPLICATES = {"poison pills", "broker restart", "broker lost", "three brokers, producer",
                  "producer outage", "producer stopped (SIGINT)", "producer stopped (SIGTERM)",
-                 "transactions", "processor killed", "processor, three brokers", "processor outage",
-                 "processor stopped in an outage"}
+                 "transactions", "transactions stopped (SIGINT)", "producer transactions outage",
+                 "producer transactions outage past delivery timeout", "processor killed", "processor, three brokers",
+                 "processor outage", "processor stopped in an outage"}
 # The scenarios whose "produced" is the run's own, so --check does not compare it ("lost" is compared everywhere):
 VARIES = {
     # The producer runs without --max-messages until the signal: how many it sent by then depends on timing.
     "producer stopped (SIGINT)": {"produced"},
     "producer stopped (SIGTERM)": {"produced"},
+    "transactions stopped (SIGINT)": {"produced"},
+    "producer transactions outage": {"produced"},
+    "producer transactions outage past delivery timeout": {"produced"},
 }
 assert all("lost" not in columns for columns in VARIES.values()), "lost is compared in every scenario"
 HEADER = ["scenario", "in this run", "produced", "acknowledged", "consumed (distinct)", "lost", "duplicated"]

@@ -48,9 +48,12 @@ import org.apache.kafka.common.errors.RetriableException;
  */
 public final class UserActivityProducer implements Cli.Program {
 
-    /** After Ctrl+C, how long in-flight events may take to be acknowledged before they count as failed. */
+    /**
+     * After Ctrl+C, how long in-flight events may take to be acknowledged before they count as failed; under
+     * transactions the open transaction's commit and then close() share it.
+     */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
-    /** How long Ctrl+C waits for the summary: close()'s grace, a second per helper thread, room for a slow machine. */
+    /** How long Ctrl+C waits for the summary: the grace, a second per helper thread, room for a slow machine. */
     static final Duration SHUTDOWN_LIMIT = SHUTDOWN_GRACE.plusSeconds(5);
 
     private final Producer<String, UserActivity> producer;
@@ -67,6 +70,7 @@ public final class UserActivityProducer implements Cli.Program {
     private final InFlight inFlight = new InFlight();
     private final SendStatistics statistics = new SendStatistics();
     private final BlockingSend blocking = new BlockingSend(); // lets stop() cut a send() waiting for the broker
+    private final BlockingSend ending = BlockingSend.cutAfter(SHUTDOWN_GRACE); // and a commit only after the grace
 
     private volatile boolean running = true;
     private volatile String fatalError;
@@ -84,8 +88,7 @@ public final class UserActivityProducer implements Cli.Program {
         this.eventIds = EventIdHeader.forNewRun(UUID.randomUUID().toString().substring(0, 8), options.headers());
         this.output = new SendOutput(options, lines, eventIds,
                 new Explain(lines, () -> producer.partitionsFor(topic).size()), out, err);
-        this.transactions = new Transactions<>(producer, options.transactionalId(), options.transactionSize(),
-                options.abortEvery(), options.client().language(), out, err);
+        this.transactions = new Transactions<>(producer, options, out, err, blocking, ending, this::fail);
         this.pace = options.hasRate() ? Pace.ofRate(options.interval()) : new Pace(options.interval());
     }
 
@@ -118,13 +121,13 @@ public final class UserActivityProducer implements Cli.Program {
         try {
             if (FirstContact.connect(producer, topic, blocking, options.client(), lines, this::fail)) {
                 output.started(settings, topic);
-                outages = new OutageWatcher(producer::metrics, inFlight::pending,
-                        () -> err.println(lines.brokerAway(options.client().bootstrapServers(), settings.deliveryTimeout())),
-                        () -> err.println(lines.brokerBack(options.client().bootstrapServers()))).start();
+                String address = options.client().bootstrapServers();
+                outages = new OutageWatcher(producer::metrics, inFlight::pending, () -> err.println(
+                        lines.brokerAway(address, settings.deliveryTimeout(), options.transactionalId() != null)),
+                        () -> err.println(lines.brokerBack(address))).start();
                 produce();
-                if (fatalError == null) {
-                    transactions.finish(); // commits (or aborts) the open transaction, if any
-                }
+                // Commits (or aborts) the open transaction, if any, within the stop's grace, and reports its events.
+                transactions.finish();
                 inFlight.await(() -> running);
             }
         } finally {
@@ -136,7 +139,7 @@ public final class UserActivityProducer implements Cli.Program {
             }
             // Events still unacknowledged after the grace fail in their callbacks, each with its line, before
             // close() returns. Nothing sent, nothing to wait for: a failed start ends at once.
-            BoundedClose.close(producer, inFlight.sent() == 0 ? Duration.ZERO : SHUTDOWN_GRACE);
+            BoundedClose.close(producer, inFlight.sent() == 0 ? Duration.ZERO : ending.remaining());
         }
         if (fatalError != null) {
             err.println(fatalError);
@@ -165,51 +168,64 @@ public final class UserActivityProducer implements Cli.Program {
         }
     }
 
-    /** The tutorial's {@code producer.send(topic, value).add_callback(...)}; with {@code --sync}, {@code .get()}. */
+    /**
+     * The tutorial's {@code producer.send(topic, value).add_callback(...)}; with {@code --sync}, {@code .get()}. A
+     * stop cuts the send (and get()) at once, never a commit: see {@link Transactions}.
+     */
     private void send(ProducerRecord<String, UserActivity> record, long sequence) {
-        blocking.enter();
         long sentAt = statistics.sending(); // one nanoTime here, one in the callback: the latency
         try {
-            var result = transactions.send(record, (metadata, error) -> {
+            var result = transactions.send(record, (metadata, error, transaction) -> {
                 if (error == null) {
                     statistics.acknowledged(sentAt);
                 }
-                onCompletion(sequence, record.key(), metadata, error);
+                onCompletion(sequence, record.key(), metadata, error, transaction);
             });
             if (options.sync()) {
-                result.get(); // the callback has run when get() returns: its line comes before the next event
+                blocking.enter();
+                try {
+                    result.get(); // the callback has run when get() returns: its line comes before the next event
+                } finally {
+                    blocking.exit();
+                }
             }
         } catch (ExecutionException e) {
             // reported by the callback already
         } catch (InterruptedException e) {
             stop(); // --sync's get() cut by a stop: the event is still in flight, close() settles it
         } catch (InterruptException e) {
-            onCompletion(sequence, record.key(), null, new KafkaException(lines.stoppedWhileWaiting()));
+            onCompletion(sequence, record.key(), null, new KafkaException(lines.stoppedWhileWaiting()), null);
         } catch (KafkaException e) {
-            onCompletion(sequence, record.key(), null, e);
-        } finally {
-            blocking.exit();
+            onCompletion(sequence, record.key(), null, e, null);
         }
     }
 
-    /** The callback: runs on the producer's I/O thread once the event is acknowledged or has finally failed. */
-    private void onCompletion(long sequence, String key, RecordMetadata metadata, Exception error) {
-        if (error == null) {
-            if (!output.acknowledged(sequence, key, metadata)) {
-                fail(lines.stdoutFailed());
+    /**
+     * The callback: runs on the producer's I/O thread once the event is acknowledged or has finally failed (under
+     * transactions, on the sending thread once its transaction ended). It counts the event whatever happens in it:
+     * an event never counted would keep the end of the run waiting for it.
+     */
+    private void onCompletion(long sequence, String key, RecordMetadata metadata, Exception error,
+                              Transactions.Outcome transaction) {
+        try {
+            if (error == null) {
+                if (!output.acknowledged(sequence, key, metadata, transaction)) {
+                    fail(lines.stdoutFailed());
+                }
+            } else {
+                output.failed(sequence, topic, error);
+                String fatal = Failures.fatalMessage(error, lines);
+                if (fatal != null) {
+                    fail(fatal);
+                } else if (options.sync() && running && !(error instanceof RetriableException)) {
+                    // --sync: stop at the first event no retry can deliver (not one failed by a stop request)
+                    stoppedBySyncFailure = true;
+                    stop();
+                }
             }
-        } else {
-            output.failed(sequence, topic, error);
-            String fatal = Failures.fatalMessage(error, lines);
-            if (fatal != null) {
-                fail(fatal);
-            } else if (options.sync() && running && !(error instanceof RetriableException)) {
-                // --sync: stop at the first event no retry can deliver (not one failed by a stop request)
-                stoppedBySyncFailure = true;
-                stop();
-            }
+        } finally {
+            inFlight.completed(error == null);
         }
-        inFlight.completed(error == null);
     }
 
     /**
@@ -220,6 +236,7 @@ public final class UserActivityProducer implements Cli.Program {
     public void stop() {
         running = false;
         blocking.stop();
+        ending.stop();
         pace.stop();
     }
 

@@ -1,22 +1,30 @@
 package dev.kafkatutorial.useractivity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kafkatutorial.useractivity.producer.ProducerLines;
 import dev.kafkatutorial.useractivity.producer.ProducerOptions;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.Cluster;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -37,11 +45,21 @@ class ProducerLoopTest {
             new MockProducer<>(false, null, new StringSerializer(), new JsonSerializer<>());
 
     private UserActivityProducer program(String... args) {
+        return program(producer, utf8(out), utf8(err), args);
+    }
+
+    /** The producer program on {@code producer}, for topic t of a broker that is not there; its lines to out and err. */
+    static UserActivityProducer program(Producer<String, UserActivity> producer, PrintStream out, PrintStream err,
+                                        String... args) {
         ProducerOptions options = new ProducerOptions();
         new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true)
                 .parseArgs(concat(args, "--bootstrap-server", "localhost:1", "--topic", "t"));
         return new UserActivityProducer(producer, options, new RandomActivities(new Random(1), Clock.systemUTC()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                out, err);
+    }
+
+    static PrintStream utf8(OutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
     }
 
     @Test
@@ -140,6 +158,67 @@ class ProducerLoopTest {
         assertThat(producer.history()).hasSize(1);
         assertThat(producer.closed()).isTrue();
         assertThat(err()).contains("프로듀서 종료 - 전송: 1, 성공: 1, 실패: 0");
+    }
+
+    @Test
+    void aCallbackThatThrowsStillCountsItsEventSoTheRunEnds() throws Exception {
+        // A line that cannot be written throws in the callback, on the producer's I/O thread (Kafka logs and
+        // ignores it): the event must still count, or the run waits for it until Ctrl+C.
+        PrintStream failingOut = utf8(new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new IllegalStateException("stdout is gone");
+            }
+        });
+        UserActivityProducer program = program(producer, failingOut, utf8(err), "--output", "json", "--interval", "0",
+                "--max-messages", "1");
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(program::run);
+        try {
+            awaitSends(1);
+            assertThatThrownBy(producer::completeNext).hasMessage("stdout is gone");
+
+            exit.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(err()).contains("프로듀서 종료 - 전송: 1, ");
+        } finally {
+            program.stop();
+        }
+    }
+
+    @Test
+    void explainNeverAsksForThePartitionsOnTheProducersIoThread() throws Exception {
+        // partitionsFor() may wait for metadata that only the I/O thread can fetch: never call it from a callback.
+        Set<String> askedFrom = ConcurrentHashMap.newKeySet();
+        Node broker = new Node(0, "localhost", 1);
+        Cluster cluster = new Cluster("c", List.of(broker), List.of(0, 1, 2).stream().map(p ->
+                new PartitionInfo("t", p, broker, new Node[] {broker}, new Node[] {broker})).toList(), Set.of(), Set.of());
+        MockProducer<String, UserActivity> recording = new MockProducer<>(cluster, false, null, new StringSerializer(),
+                new JsonSerializer<>()) {
+            @Override
+            public List<PartitionInfo> partitionsFor(String topic) {
+                askedFrom.add(Thread.currentThread().getName());
+                return super.partitionsFor(topic);
+            }
+        };
+        UserActivityProducer program = program(recording, utf8(out), utf8(err), "--explain", "--key", "user_id",
+                // --explain's look at the topic gives up on the absent broker within a second, not 10 s
+                "--command-property", "default.api.timeout.ms=1000", "--command-property", "request.timeout.ms=500",
+                "--interval", "0", "--max-messages", "2");
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(program::run);
+        try {
+            awaitTrue(() -> recording.history().size() >= 2, "two sends");
+            Thread io = new Thread(() -> {
+                recording.completeNext();
+                recording.completeNext();
+            }, "io-thread-of-the-test"); // plays the producer's I/O thread, which runs the callbacks
+            io.start();
+            io.join(LIMIT.toMillis());
+
+            assertThat(exit.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS)).isZero();
+            assertThat(out()).contains("murmur2");
+            assertThat(askedFrom).as("threads that called partitionsFor()").doesNotContain("io-thread-of-the-test");
+        } finally {
+            program.stop();
+        }
     }
 
     private void awaitSends(int n) throws InterruptedException {

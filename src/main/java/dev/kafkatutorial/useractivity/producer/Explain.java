@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.utils.Utils;
 
@@ -23,11 +24,25 @@ public final class Explain {
 
     private final ProducerLines lines;
     private final IntSupplier partitionCount;
+    private volatile int partitions; // as the sending thread last read them; a callback reads this
 
     /** {@code partitionCount}: the topic's partitions as the producer knows them (its metadata). */
     public Explain(ProducerLines lines, IntSupplier partitionCount) {
         this.lines = lines;
         this.partitionCount = partitionCount;
+    }
+
+    /**
+     * On the sending thread, before each send: the partition count the partitioner is about to use. Read here and
+     * not in the callback: {@code partitionsFor()} may wait for metadata, and the callback runs on the producer's
+     * I/O thread, the one thread that fetches it. A count that cannot be read now keeps the last one.
+     */
+    public void beforeSend() {
+        try {
+            partitions = partitionCount.getAsInt();
+        } catch (KafkaException e) {
+            // the broker is away: the metadata of the last send is still what the partitioner uses
+        }
     }
 
     /**
@@ -62,7 +77,7 @@ public final class Explain {
         if (key == null) {
             return lines.explainSticky(metadata.partition());
         }
-        int partitions = partitionCount.getAsInt();
+        int partitions = Math.max(1, this.partitions);
         int computed = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
         return lines.explainKey(key, partitions, computed, metadata.partition());
     }

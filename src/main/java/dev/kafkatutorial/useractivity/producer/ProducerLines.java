@@ -54,6 +54,21 @@ public final class ProducerLines extends Lines {
         return pick("지연(ms) 평균 " + figures + "최대 " + last, "latency ms avg " + figures + "max " + last);
     }
 
+    /**
+     * Once connected, the broker stopped answering: events wait (are retried) instead of failing. Under
+     * transactions the open transaction waits: its commit is retried, its events kept and, once expired, sent again.
+     */
+    public String brokerAway(String bootstrapServers, Duration deliveryTimeout, boolean transactional) {
+        if (transactional) {
+            return pick("브로커 연결 끊김: " + bootstrapServers + ". 다시 연결될 때까지 트랜잭션 커밋을 재시도합니다 (이벤트는 "
+                            + "보관되며, " + deliveryTimeout.toSeconds() + "초가 지나면 다음 트랜잭션에서 다시 보냅니다)",
+                    "Lost the Kafka broker at " + bootstrapServers + ". The transaction's commit is retried until it is "
+                            + "back (its events are kept; after " + deliveryTimeout.toSeconds()
+                            + " s they go again in the next transaction)");
+        }
+        return brokerAway(bootstrapServers, deliveryTimeout);
+    }
+
     /** Once connected, the broker stopped answering: events wait (are retried) instead of failing. */
     public String brokerAway(String bootstrapServers, Duration deliveryTimeout) {
         return pick("브로커 연결 끊김: " + bootstrapServers + ". 다시 연결될 때까지 이벤트를 보관하고 재시도합니다 (이벤트당 최대 "

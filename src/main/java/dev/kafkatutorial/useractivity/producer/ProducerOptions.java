@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,7 +81,8 @@ public final class ProducerOptions implements Cli.Validated {
 
     @Option(names = "--output", paramLabel = "text|json", defaultValue = "text",
             description = "text: the tutorial's lines; json: one JSON line per event once acknowledged or failed "
-                    + "(event_id, status, topic, partition, offset, error), for scripts. Default: ${DEFAULT-VALUE}")
+                    + "(event_id, status, topic, partition, offset, error; with --transactional-id, transaction), "
+                    + "for scripts. Default: ${DEFAULT-VALUE}")
     Output output;
 
     @Option(names = "--transactional-id", paramLabel = "ID",
@@ -90,7 +92,8 @@ public final class ProducerOptions implements Cli.Validated {
     String transactionalId;
 
     @Option(names = "--transaction-size", paramLabel = "N", converter = NumberConverters.PositiveLong.class,
-            description = "With --transactional-id: events per transaction. Default: 10")
+            description = "With --transactional-id: events per transaction; --interval x N must stay under the "
+                    + "transaction timeout. Default: 10")
     Long transactionSize;
 
     @Option(names = "--abort-every", paramLabel = "K", converter = NumberConverters.PositiveLong.class,
@@ -125,6 +128,49 @@ public final class ProducerOptions implements Cli.Validated {
         if (quiet && explain) {
             throw new Localized.Refusal(language -> new ProducerLines(language).quietWithExplain());
         }
+        if (transactionalId != null) {
+            refuseTransactionsLongerThanTheirTimeout();
+        }
+    }
+
+    /**
+     * A transaction lasts about --interval × --transaction-size. Past transaction.timeout.ms the broker aborts it
+     * (bumping the producer's epoch: its commit fails with InvalidProducerEpochException), so every transaction
+     * would be aborted: refuse that at once. The timeout is ours (Transactions.timeoutMs: twice the transaction,
+     * at most the 15 minutes brokers allow by default) unless the user set transaction.timeout.ms.
+     */
+    private void refuseTransactionsLongerThanTheirTimeout() {
+        long transactionMs;
+        try {
+            transactionMs = Math.multiplyExact(interval().toMillis(), transactionSize());
+        } catch (ArithmeticException e) {
+            transactionMs = Long.MAX_VALUE;
+        }
+        long timeoutMs = Transactions.timeoutMs(interval(), transactionSize());
+        Object user = client.userProperties().get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
+        if (user != null) {
+            try {
+                timeoutMs = Long.parseLong(String.valueOf(user).trim());
+            } catch (NumberFormatException e) {
+                return; // Kafka's own config check names the bad value
+            }
+        }
+        if (transactionMs >= timeoutMs) {
+            String pace = rate != null ? "--rate " + rate : "--interval " + millis(interval().toMillis());
+            long events = transactionSize();
+            long timeout = timeoutMs;
+            long transaction = transactionMs;
+            throw new Localized.Refusal(language -> new TransactionLines(language)
+                    .outlastsTheTimeout(pace, events, seconds(transaction), seconds(timeout)));
+        }
+    }
+
+    private static String millis(long ms) {
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+
+    private static String seconds(long ms) {
+        return ms == Long.MAX_VALUE ? "∞" : ms % 1000 == 0 ? ms / 1000 + " s" : ms / 1000.0 + " s";
     }
 
     public ClientOptions client() {

@@ -48,6 +48,9 @@ public final class SendOutput {
      * failed (see {@link #written()}).
      */
     public boolean sending(UserActivity event) {
+        if (explain != null) {
+            explain.beforeSend();
+        }
         if (!quiet && !json) {
             out.println(lines.sending(event));
             return written();
@@ -55,12 +58,15 @@ public final class SendOutput {
         return true;
     }
 
-    /** From the callback: where the event landed. False when stdout failed. */
-    public boolean acknowledged(long sequence, String key, RecordMetadata metadata) {
+    /**
+     * From the callback (under transactions, once the transaction ended): where the event landed, and with
+     * --output json whether its transaction committed. False when stdout failed.
+     */
+    public boolean acknowledged(long sequence, String key, RecordMetadata metadata, Transactions.Outcome transaction) {
         if (quiet) {
             return true;
         }
-        out.println(json ? SendReport.acknowledged(ids.id(sequence), metadata)
+        out.println(json ? SendReport.acknowledged(ids.id(sequence), metadata, transaction)
                 : lines.sent(metadata.topic(), metadata.partition(), metadata.offset(), key));
         if (explain != null) {
             explained.println(explain.partition(key, metadata));

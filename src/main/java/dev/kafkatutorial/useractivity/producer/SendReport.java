@@ -13,12 +13,14 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * <pre>
  * {"event_id":"3f2a9c1e-0","status":"acknowledged","topic":"t","partition":0,"offset":5}
  * {"event_id":"3f2a9c1e-1","status":"failed","topic":"t","partition":null,"offset":null,"error":"..."}
+ * {"event_id":"3f2a9c1e-2","status":"acknowledged","topic":"t","partition":0,"offset":7,"transaction":"committed"}
  * </pre>
  *
  * <p>A send callback runs once per event, on the producer's I/O thread, after the last retry: "acknowledged"
  * means every in-sync replica has the event ({@code acks=all}) at that partition and offset; "failed" means
  * Kafka gave up on it (the delivery timeout passed, or an error no retry can fix), and it may or may not be in
- * the topic: a request can time out after the broker wrote it.
+ * the topic: a request can time out after the broker wrote it. Under {@code --transactional-id} an event is
+ * reported once its transaction has ended (see {@link Transactions}).
  */
 public final class SendReport {
 
@@ -27,11 +29,18 @@ public final class SendReport {
     private SendReport() {
     }
 
-    /** The line of an event the broker acknowledged at {@code metadata}'s partition and offset. */
-    public static String acknowledged(String eventId, RecordMetadata metadata) {
+    /**
+     * The line of an event the broker acknowledged at {@code metadata}'s partition and offset. Under
+     * {@code --transactional-id}, {@code transaction} says whether its transaction committed (a read_committed
+     * reader sees it) or was aborted on purpose ({@code --abort-every}: it never does); else null, and no field.
+     */
+    public static String acknowledged(String eventId, RecordMetadata metadata, Transactions.Outcome transaction) {
         ObjectNode line = start(eventId, "acknowledged", metadata.topic());
         line.put("partition", metadata.partition());
         line.put("offset", metadata.offset());
+        if (transaction != null) {
+            line.put("transaction", transaction.name());
+        }
         return write(line);
     }
 

@@ -81,6 +81,27 @@ class ProducerOptionsTest {
         assertThat(run(e -> err[0] = e, "--transactional-id", "tx", "--transaction-size", "0")).isEqualTo(Cli.USAGE);
     }
 
+    @Test
+    void aTransactionThatWouldOutlastTheTransactionTimeoutIsRefused() {
+        // 5 s x 200 = 1000 s: past the 15 minutes a broker allows by default, so every transaction would be aborted
+        // by the broker (InvalidProducerEpochException) before its commit.
+        ProgramOutput tooLong = producer("--transactional-id", "tx", "--interval", "5s", "--transaction-size", "200",
+                "--bootstrap-server", "localhost:1");
+        tooLong.assertRefused("user-activity-producer", "--interval 5s x --transaction-size 200 = 1000 s");
+        assertThat(tooLong.err()).contains("트랜잭션 타임아웃 transaction.timeout.ms(900 s)보다 길어");
+        // The user's own transaction.timeout.ms counts: 10 events at 1 s last 10 s, more than 8 s.
+        producer("--transactional-id", "tx", "--interval", "1s", "--transaction-size", "10", "--lang", "en",
+                "--producer-property", "transaction.timeout.ms=8000", "--bootstrap-server", "localhost:1")
+                .assertRefused("user-activity-producer", "would outlast the transaction timeout, "
+                        + "transaction.timeout.ms (8 s)");
+        // --rate 0.2 is --interval 5s
+        producer("--transactional-id", "tx", "--rate", "0.2", "--transaction-size", "200", "--bootstrap-server",
+                "localhost:1")
+                .assertRefused("user-activity-producer", "--transaction-size 200");
+        assertThat(parseProducer("--transactional-id", "tx", "--interval", "5s", "--transaction-size", "179")
+                .transactionSize()).isEqualTo(179); // 895 s: accepted
+    }
+
     private static int run(java.util.function.Consumer<String> err, String... args) {
         ProgramOutput run = producer(args);
         err.accept(run.err());

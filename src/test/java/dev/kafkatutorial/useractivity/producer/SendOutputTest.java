@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kafkatutorial.useractivity.EventIdHeader;
 import dev.kafkatutorial.useractivity.Language;
+import dev.kafkatutorial.useractivity.UserActivity;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,8 @@ class SendOutputTest {
         int partition = org.apache.kafka.common.utils.Utils.toPositive(
                 org.apache.kafka.common.utils.Utils.murmur2("123".getBytes(StandardCharsets.UTF_8))) % 3;
 
-        assertThat(output.acknowledged(0, "123", landed(partition, 7))).isTrue();
+        assertThat(output.sending(new UserActivity(123, "login", 1.0, null))).isTrue(); // reads the partition count
+        assertThat(output.acknowledged(0, "123", landed(partition, 7), null)).isTrue();
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"event_id\":\"run1-0\",\"status\":\"acknowledged\","
                 + "\"topic\":\"t\",\"partition\":" + partition + ",\"offset\":7}\n");
@@ -50,7 +52,7 @@ class SendOutputTest {
     void withTextTheExplanationFollowsTheSuccessLineOnStdout() {
         SendOutput output = output("--explain");
 
-        output.acknowledged(0, null, landed(1, 4));
+        output.acknowledged(0, null, landed(1, 4), null);
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
                 "Message sent successfully - topic: t, partition: 1, offset: 4\n"
