@@ -58,6 +58,9 @@ public final class Doctor {
                 return Cli.FAILED;
             }
             int partitions = TopicCheck.run(admin, client.topic(), WAIT, lines, findings);
+            ReplicationLines replication = new ReplicationLines(client.language());
+            BrokersCheck.run(admin, WAIT, replication, findings);
+            ReplicationCheck.run(admin, client.topic(), client.bootstrapServers(), WAIT, replication, findings);
             if (options.group() != null) {
                 GroupCheck.run(admin, options.group(), client.topic(), partitions, WAIT, lines, findings);
             }
