@@ -3,6 +3,7 @@ package dev.kafkatutorial.useractivity;
 import dev.kafkatutorial.useractivity.cli.Cli;
 import dev.kafkatutorial.useractivity.cli.Version;
 import dev.kafkatutorial.useractivity.doctor.Doctor;
+import dev.kafkatutorial.useractivity.lab.Labs;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -10,11 +11,12 @@ import java.util.Arrays;
 public final class Main {
 
     private static final String USAGE = """
-            Usage: java -jar user-activity-kafka.jar producer|consumer|processor|doctor [options]
+            Usage: java -jar user-activity-kafka.jar producer|consumer|processor|doctor|lab [options]
               producer   send a random user-activity event every 5 s (the tutorial's producer_example.py)
               consumer   print each event as it arrives (the tutorial's consumer_example.py)
               processor  pass each event on to user_activity_messages with its sentence, exactly once
               doctor     check the broker, the topic and a group (--group): ok / warning / problem, and what to do
+              lab        experiments on the real broker that print a table: lab durability (lab --help)
             Run 'producer --help', 'consumer --help' or 'processor --help' ('doctor --help') for their options, '--version' for the versions.""";
 
     private Main() {
@@ -28,6 +30,7 @@ public final class Main {
             case "consumer" -> UserActivityConsumer.main(rest);
             case "processor" -> UserActivityProcessor.main(rest);
             case "doctor" -> Doctor.main(rest);
+            case "lab" -> Labs.main(rest);
             case "-h", "--help" -> System.out.println(USAGE);
             case "-V", "--version" -> System.out.println(new Version().getVersion()[0]);
             default -> {
