@@ -340,7 +340,7 @@ wipe() {
     exit 1
   fi
   if [[ ! -e "$dir" ]]; then
-    echo "$name data is not there to delete ($dir does not exist)."
+    echo "$name data in $dir is deleted already (nothing there)."
   else
     rm -rf "$dir"
     echo "$name data in $dir is deleted."
