@@ -25,6 +25,8 @@ final class LabCluster implements AutoCloseable {
 
     static final List<Integer> BROKERS = List.of(1, 2, 3);
     private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+    /** {@code user-activity-lab-PID-RANDOM} in the system's temporary directory. */
+    private static final String PREFIX = "user-activity-lab-";
 
     private final Path dir;
     private final String classpath;
@@ -41,9 +43,31 @@ final class LabCluster implements AutoCloseable {
         this.ports = freePorts(4);
     }
 
-    /** Creates the cluster's directory and ports; {@link #startAll()} starts it. */
+    /**
+     * Creates the cluster's directory and ports; {@link #startAll()} starts it. The directory's name carries this
+     * JVM's pid, so a lab killed with {@code kill -9} (its brokers stop by themselves) has its data removed by the
+     * next one.
+     */
     static LabCluster create(String classpath, LabLines lines) throws IOException {
-        return new LabCluster(Files.createTempDirectory("user-activity-lab-"), classpath, lines);
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (Stream<Path> old = Files.list(tmp)) {
+            old.filter(LabCluster::leftBehind).forEach(LabCluster::delete);
+        }
+        return new LabCluster(Files.createTempDirectory(tmp, PREFIX + ProcessHandle.current().pid() + "-"), classpath,
+                lines);
+    }
+
+    /** A lab directory whose JVM is gone. */
+    static boolean leftBehind(Path dir) {
+        String[] name = dir.getFileName().toString().split("-");
+        if (!dir.getFileName().toString().startsWith(PREFIX) || name.length < 5) {
+            return false;
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(name[3])).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException notOurs) {
+            return false;
+        }
     }
 
     Path dir() {
@@ -95,6 +119,10 @@ final class LabCluster implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         });
+        delete(dir);
+    }
+
+    private static void delete(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class DurabilityLabIT {
 
     private static final Path JAR = Path.of("target", "user-activity-kafka.jar");
-    private static final Pattern DATA_DIR = Pattern.compile("data in (\\S+user-activity-lab-\\d+)");
+    private static final Pattern DATA_DIR = Pattern.compile("data in (\\S+user-activity-lab-\\d+-\\d+)");
 
     @Test
     void theSafeRowLosesNothingAndEverythingIsRemovedAtTheEnd() throws Exception {
