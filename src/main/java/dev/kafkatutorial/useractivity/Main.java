@@ -16,7 +16,7 @@ public final class Main {
               consumer   print each event as it arrives (the tutorial's consumer_example.py)
               processor  pass each event on to user_activity_messages with its sentence, exactly once
               doctor     check the broker, the topic and a group (--group): ok / warning / problem, and what to do
-              lab        experiments on the real broker that print a table: lab rebalance, lab queue (lab --help)
+              lab        experiments on the real broker that print a table: lab durability, rebalance, queue (lab --help)
             Run 'producer --help', 'consumer --help' or 'processor --help' ('doctor --help') for their options, '--version' for the versions.""";
 
     private Main() {

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rule of imports (docs/architecture.md): {@code Main} → the programs → their package ({@code producer/},
- * {@code consumer/}, {@code processor/}, {@code doctor/}) → {@code cli/} → the shared core (the event, its serde,
- * its event-id header, the language). Nothing imports back up that line, and no two packages import each other.
+ * {@code consumer/}, {@code processor/}, {@code doctor/}, {@code lab/}) → {@code cli/} → the shared core (the event,
+ * its serde, its event-id header, the language). Nothing imports back up that line, and no two packages import each
+ * other. Only {@code Main} starts a lab, and only the lab's {@code KafkaNode} touches Kafka's broker classes, which
+ * the runnable jar leaves out.
  */
 class ArchitectureTest {
 
@@ -22,7 +24,11 @@ class ArchitectureTest {
     private static final List<String> PROGRAMS = List.of("Main", "UserActivityProducer", "UserActivityConsumer",
             "UserActivityShareConsumer", "UserActivityProcessor");
     private static final String[] PROGRAM_PACKAGES = {ROOT + ".producer..", ROOT + ".consumer..",
-        ROOT + ".processor..", ROOT + ".doctor.."};
+        ROOT + ".processor..", ROOT + ".doctor..", ROOT + ".lab.."};
+    /** Kafka's broker (provided scope: compiled against, not in the runnable jar); kafka-clients has none of these. */
+    private static final String[] BROKER_PACKAGES = {"kafka..", "org.apache.kafka.server.common..",
+        "org.apache.kafka.metadata..", "org.apache.kafka.raft..", "org.apache.kafka.storage..",
+        "org.apache.kafka.controller..", "org.apache.kafka.image.."};
 
     private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -66,5 +72,17 @@ class ArchitectureTest {
     @Test
     void noTwoPackagesImportEachOther() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MAIN_CLASSES);
+    }
+
+    @Test
+    void onlyMainStartsALab() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".lab..").and().doNotHaveFullyQualifiedName(ROOT + ".Main")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".lab..").check(MAIN_CLASSES);
+    }
+
+    @Test
+    void onlyTheLabsKafkaNodeTouchesKafkasBroker() {
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".lab.KafkaNode")
+                .should().dependOnClassesThat().resideInAnyPackage(BROKER_PACKAGES).check(MAIN_CLASSES);
     }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The scripts a reader types: create_topic.sh's checks of its arguments and its word on an existing topic, and
- * local-broker.sh's memory of the port it started on. Every broker here is on a port of the test's own (or the
- * test broker), never 9092.
+ * local-broker.sh's memory of the port and data directory it started on (its three brokers: LocalClusterIT).
+ * Every broker here is on a port of the test's own (or the test broker), never 9092.
  */
 class ScriptsIT {
 
@@ -70,17 +70,28 @@ class ScriptsIT {
                         + "not the 3 and 1 asked for: left as it is.");
     }
 
+    /**
+     * local-broker.sh remembers the port and the data directory it started with: status and a second start say
+     * them, a start asking for another port or directory is refused and names the running one, and after stop,
+     * wipe deletes the directory it started with, whatever KAFKA_DATA_DIR says then (issue 22, item 16).
+     */
     @Test
-    void localBrokerRemembersThePortItStartedOn() throws Exception {
+    void localBrokerRemembersThePortAndTheDataDirectoryItStartedOn() throws Exception {
         int port = freePort();
         int otherPort = freePort();
+        Path dataDir = Files.createTempDirectory("scripts-kafka-");
+        Path otherDir = Files.createTempDirectory("scripts-kafka-other-");
         Map<String, String> environment = new HashMap<>();
         environment.put("KAFKA_PORT", String.valueOf(port));
-        environment.put("KAFKA_DATA_DIR", Files.createTempDirectory("scripts-kafka-").toString());
+        environment.put("KAFKA_DATA_DIR", dataDir.toString());
         Map<String, String> anyPort = new HashMap<>(environment);
         anyPort.put("KAFKA_PORT", null);
         Map<String, String> otherPortAsked = new HashMap<>(environment);
         otherPortAsked.put("KAFKA_PORT", String.valueOf(otherPort));
+        Map<String, String> otherDirAsked = new HashMap<>(environment);
+        otherDirAsked.put("KAFKA_DATA_DIR", otherDir.toString());
+        Map<String, String> nothingSet = new HashMap<>(anyPort);
+        nothingSet.put("KAFKA_DATA_DIR", null);
         try {
             Shell.Result start = shell(environment).run("./local-broker.sh start", LIMIT);
             assertThat(start.code()).as(start.toString()).isZero();
@@ -97,10 +108,23 @@ class ScriptsIT {
             assertThat(elsewhere.code()).as(elsewhere.toString()).isEqualTo(1);
             assertThat(elsewhere.err().lines().toList()).singleElement().asString()
                     .contains("already running", "on localhost:" + port + ", not on " + otherPort);
+
+            Shell.Result otherData = shell(otherDirAsked).run("./local-broker.sh start", LIMIT);
+            assertThat(otherData.code()).as(otherData.toString()).isEqualTo(1);
+            assertThat(otherData.err().lines().toList()).as(otherData.toString()).singleElement().asString()
+                    .contains("already running", "with its data in " + dataDir + ", not in " + otherDir);
         } finally {
             Shell.Result stop = shell(anyPort).run("./local-broker.sh stop", LIMIT);
-            assertThat(stop.out()).as(stop.toString()).contains("stopped");
+            assertThat(stop.out()).as(stop.toString()).contains("stopped").contains(dataDir.toString());
         }
+        assertThat(dataDir.resolve("meta.properties")).exists();
+
+        Shell.Result wipe = shell(nothingSet).run("./local-broker.sh wipe", LIMIT);
+        assertThat(wipe.code()).as(wipe.toString()).isZero();
+        assertThat(wipe.out()).as(wipe.toString()).contains("data in " + dataDir + " is deleted");
+        assertThat(dataDir).doesNotExist();
+        assertThat(otherDir).exists();
+        Files.delete(otherDir);
     }
 
     private static int freePort() throws Exception {

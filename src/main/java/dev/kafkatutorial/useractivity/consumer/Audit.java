@@ -1,5 +1,6 @@
 package dev.kafkatutorial.useractivity.consumer;
 
+import dev.kafkatutorial.useractivity.AuditTally;
 import dev.kafkatutorial.useractivity.EventIdHeader;
 import dev.kafkatutorial.useractivity.cli.ClientSettings;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.kafkatutorial.useractivity.consumer;
 
+import dev.kafkatutorial.useractivity.AuditTally;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;

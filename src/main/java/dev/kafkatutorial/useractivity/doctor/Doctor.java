@@ -82,6 +82,19 @@ public final class Doctor {
             String check = "topic";
             try {
                 int partitions = TopicCheck.run(admin, client.topic(), lines, findings);
+                check = "replication";
+                ReplicationLines replication = new ReplicationLines(client.language());
+                try {
+                    BrokersCheck.run(admin, Request.WAIT, replication, findings);
+                    ReplicationCheck.run(admin, client.topic(), client.bootstrapServers(), Request.WAIT, replication,
+                            findings);
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    findings.add(Finding.problem(check, lines.doctorRequestFailed("describeCluster, describeTopics",
+                            client.topic(), Failures.reason(e instanceof java.util.concurrent.ExecutionException
+                                    && e.getCause() != null ? e.getCause() : e))));
+                }
                 check = "groups";
                 GroupKindsCheck.features(admin, client.bootstrapServers(), lines, findings);
                 var named = GroupKindsCheck.groups(admin, options.group(), lines, findings);

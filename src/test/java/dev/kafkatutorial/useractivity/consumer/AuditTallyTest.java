@@ -2,7 +2,8 @@ package dev.kafkatutorial.useractivity.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kafkatutorial.useractivity.consumer.AuditTally.Outcome;
+import dev.kafkatutorial.useractivity.AuditTally;
+import dev.kafkatutorial.useractivity.AuditTally.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.kafkatutorial.useractivity.consumer;
+package dev.kafkatutorial.useractivity;
 
 import java.util.BitSet;
 import java.util.Collection;
@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Counts event ids read ({@code <producer run>-<sequence>}, the producer's {@code event-id} header): per producer
  * run, events received, duplicates and per partition out-of-order arrivals. The one definition of "lost" and
- * "duplicated" that {@code consumer --audit} and the fault tests share.
+ * "duplicated" that {@code consumer --audit}, {@code lab durability} and the fault tests share; it is in the
+ * shared core because the consumer and the lab may not import each other.
  *
  * <p>Kafka keeps order only within a partition, so "out of order" is per partition: a new id of a run that
  * arrives after a higher sequence of the same run on the same partition. A re-read (a consumer restarted
