@@ -177,8 +177,7 @@ public final class RebalanceLab implements Cli.Validated {
             row.add(stableAt == null ? null : seconds(stableAt - changeAt));
             for (String name : List.of("A", "B", "C")) {
                 LabMemberProcess member = members.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
-                row.add(member == null || (member.killed() && !change.startsWith(name)) ? null
-                        : seconds(heldNone(member, changeAt, until)));
+                row.add(member == null || member.killed() ? null : seconds(heldNone(member, changeAt, until)));
             }
             List<String> ids = new ArrayList<>();
             members.forEach(m -> ids.addAll(m.ids()));
