@@ -40,5 +40,13 @@ class ConsumerGroupProtocolIT {
         assertThat(ids).as("every event, by id, between the two").containsAll(EventIds.inJsonLines(first.out()))
                 .hasSizeGreaterThanOrEqualTo(300);
         assertThat(new java.util.HashSet<>(ids)).hasSize(300);
+
+        // Kafka's own tool lists the group as a consumer group on the consumer protocol.
+        Shell.Result groups = new Shell(java.nio.file.Path.of("").toAbsolutePath(), java.util.Map.of()).run(
+                "./kafka.sh kafka-groups --bootstrap-server " + dev.kafkatutorial.useractivity.broker.TestKafka.bootstrapServers()
+                        + " --list", Duration.ofMinutes(3));
+        assertThat(groups.code()).as(groups.toString()).isZero();
+        assertThat(groups.out().lines().filter(l -> l.startsWith(group + " ")).toList()).as(groups.toString())
+                .singleElement().asString().matches(group + "\\s+Consumer\\s+consumer\\s*");
     }
 }
