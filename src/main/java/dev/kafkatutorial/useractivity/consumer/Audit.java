@@ -15,6 +15,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -149,8 +150,14 @@ public class Audit {
     public void assigned(Collection<TopicPartition> partitions) {
         scope.rebalanced();
         try {
+            // A group's commit below where reading starts was deleted before the group read on (retention): the
+            // consumer starts at the log start, but what the group was meant to read starts at its commit.
+            Map<TopicPartition, OffsetAndMetadata> committed = partitions.isEmpty() ? Map.of()
+                    : consumer.committed(new java.util.HashSet<>(partitions), WAIT);
             for (TopicPartition tp : partitions) {
-                scope.assigned(tp, consumer.position(tp, WAIT)); // known already (the lag line asked): no request
+                long position = consumer.position(tp, WAIT); // known already (the lag line asked): no request
+                OffsetAndMetadata commit = committed.get(tp);
+                scope.assigned(tp, commit != null && commit.offset() < position ? commit.offset() : position);
             }
         } catch (KafkaException | IllegalStateException e) {
             scope.assignedWithoutStart(); // no answer now: a stretch starts at its first record read (AuditScope.read)
