@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rule of imports (docs/architecture.md): {@code Main} → the programs → their package ({@code producer/},
- * {@code consumer/}, {@code processor/}, {@code doctor/}) → {@code cli/} → the shared core (the event, its serde,
- * its event-id header, the language). Nothing imports back up that line, and no two packages import each other.
+ * {@code consumer/}, {@code processor/}, {@code doctor/}, {@code web/}) → {@code cli/} → the shared core (the event,
+ * its serde, its event-id header, the language). Nothing imports back up that line, and no two packages import
+ * each other. {@code web/} (the live page) is a program of its own that only {@code Main} names.
  */
 class ArchitectureTest {
 
@@ -22,7 +23,7 @@ class ArchitectureTest {
     private static final List<String> PROGRAMS = List.of("Main", "UserActivityProducer", "UserActivityConsumer",
             "UserActivityProcessor");
     private static final String[] PROGRAM_PACKAGES = {ROOT + ".producer..", ROOT + ".consumer..",
-        ROOT + ".processor..", ROOT + ".doctor.."};
+        ROOT + ".processor..", ROOT + ".doctor..", ROOT + ".web.."};
 
     private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -61,6 +62,14 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage(own).should().dependOnClassesThat().resideInAnyPackage(others)
                     .check(MAIN_CLASSES);
         }
+    }
+
+    @Test
+    void onlyMainStartsTheWebPage() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".web..")
+                .and(DescribedPredicate.not(DescribedPredicate.describe("Main",
+                        (JavaClass c) -> c.getName().equals(ROOT + ".Main"))))
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".web..").check(MAIN_CLASSES);
     }
 
     @Test
