@@ -98,6 +98,14 @@ function el(tag, className, text) {
 
 function dash(n) { return n == null ? '-' : String(n); }
 
+function two(n) { return (n < 10 ? '0' : '') + n; }
+
+// 14:05:09: the same in both languages, whatever the browser's own locale.
+function clock(ms) {
+  var d = new Date(ms);
+  return two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + two(d.getSeconds());
+}
+
 // A classic member id is its client id and a UUID, a consumer-protocol one a UUID alone: the end tells them apart.
 function shortId(id) { return id && id.length > 12 ? '…' + id.slice(-8) : (id || '-'); }
 
@@ -267,7 +275,7 @@ function renderGroup(group) {
   }
   group.timeline.forEach(function (c) {
     var li = el('li', 'change ' + c.kind);
-    li.appendChild(el('time', 'muted', new Date(c.time_ms).toLocaleTimeString()));
+    li.appendChild(el('time', 'muted', clock(c.time_ms)));
     var say = T.change[c.kind];
     li.appendChild(el('span', null, ' ' + (say ? say(c) : c.kind) + (c.kind === 'epoch' ? '' : T.epoch(c))));
     timeline.appendChild(li);
@@ -302,7 +310,7 @@ function brokerState(failure) {
     status.textContent = T.connected;
     status.className = 'status up';
     banner.hidden = true;
-    $('updated').textContent = T.updated + new Date().toLocaleTimeString();
+    $('updated').textContent = T.updated + clock(Date.now());
   }
 }
 

@@ -42,7 +42,9 @@ final class ApiError extends Exception {
             }
         }
         if (failure instanceof AuthenticationException) {
-            return new ApiError(503, "authentication_failed", lines.authenticationFailed(Cli.oneLine(failure)));
+            // Kafka's own message starts with the same words the line does.
+            String reason = Cli.oneLine(failure).replaceFirst("^Authentication failed: ", "");
+            return new ApiError(503, "authentication_failed", lines.authenticationFailed(reason));
         }
         if (failure instanceof AuthorizationException) {
             return new ApiError(403, "not_authorized", lines.notAuthorized(Cli.oneLine(failure)));

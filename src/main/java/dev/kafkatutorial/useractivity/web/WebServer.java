@@ -18,9 +18,10 @@ import org.apache.kafka.clients.admin.Admin;
  * at {@code /} and the JSON API at {@code /api/}, over one shared {@link Admin} client.
  *
  * <p>Why the JDK's server and not a web framework such as Javalin: the page needs five GET routes and three
- * files, which this server does in a page of code, while Javalin 6 brings Jetty 11 and Kotlin's standard library
- * (20 jars, 5.6 MB more in the jar) and starts in about 550 ms against this server's 50 ms on the same machine
- * (docs/web.md has the figures).
+ * files, which this server does in a page of code ({@link Api}, {@link StaticFiles}, {@link Http}), while Javalin
+ * brings Jetty and Kotlin's standard library into the jar every program starts from, and starts slower itself
+ * (docs/web.md has the measurements). No route of the page needs what a framework adds: no templates, no
+ * WebSocket, no request bodies.
  */
 public final class WebServer implements AutoCloseable {
 
