@@ -1,12 +1,10 @@
 package dev.kafkatutorial.useractivity.web;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.MemberDescription;
@@ -63,13 +61,6 @@ record GroupSnapshot(String group, String type, String state, Integer coordinato
     static GroupSnapshot listed(GroupListing group) {
         return new GroupSnapshot(group.groupId(), typeName(group.type().orElse(GroupType.UNKNOWN)),
                 group.groupState().map(GroupSnapshot::stateName).orElse(null), null, null, null, null, List.of());
-    }
-
-    /** Member ids, in order: who is in the group. */
-    @JsonIgnore
-    Set<String> memberIds() {
-        return members.stream().map(Member::memberId).collect(java.util.stream.Collectors.toCollection(
-                java.util.TreeSet::new));
     }
 
     Optional<Member> member(String memberId) {

@@ -2,6 +2,7 @@ package dev.kafkatutorial.useractivity.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
@@ -19,6 +21,7 @@ import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ShareGroupDescription;
 import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.ApiException;
 
 /**
  * Looks at every group once a second, whether a page is open or not, and hands what it saw to the
@@ -70,7 +73,7 @@ final class GroupWatcher implements AutoCloseable {
                 listing -> listing.type().orElse(GroupType.CLASSIC),
                 Collectors.mapping(GroupListing::groupId, Collectors.toList())));
         Map<String, GroupSnapshot> described = new HashMap<>();
-        List<String> consumerGroups = new java.util.ArrayList<>(byType.getOrDefault(GroupType.CLASSIC, List.of()));
+        List<String> consumerGroups = new ArrayList<>(byType.getOrDefault(GroupType.CLASSIC, List.of()));
         consumerGroups.addAll(byType.getOrDefault(GroupType.CONSUMER, List.of()));
         if (!consumerGroups.isEmpty()) {
             Map<String, KafkaFuture<ConsumerGroupDescription>> futures = calls.admin().describeConsumerGroups(
@@ -97,11 +100,11 @@ final class GroupWatcher implements AutoCloseable {
     }
 
     private <D> void describe(KafkaFuture<D> future, Map<String, GroupSnapshot> described,
-                              java.util.function.Function<D, GroupSnapshot> snapshot) throws Exception {
+                              Function<D, GroupSnapshot> snapshot) throws Exception {
         try {
             GroupSnapshot group = snapshot.apply(calls.await(future));
             described.put(group.group(), group);
-        } catch (org.apache.kafka.common.errors.ApiException groupGoneOrNotThisKind) {
+        } catch (ApiException groupGoneOrNotThisKind) {
             // deleted since it was listed, or of another kind now: next time tells
         }
     }

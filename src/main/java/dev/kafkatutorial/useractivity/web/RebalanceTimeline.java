@@ -3,6 +3,7 @@ package dev.kafkatutorial.useractivity.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ final class RebalanceTimeline {
             return List.of();
         }
         List<Change> newestFirst = new ArrayList<>(recorded);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         return newestFirst;
     }
 

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -19,12 +20,13 @@ final class StaticFiles implements HttpHandler {
             "/", new String[] {"index.html", "text/html; charset=utf-8"},
             "/index.html", new String[] {"index.html", "text/html; charset=utf-8"},
             "/app.js", new String[] {"app.js", "text/javascript; charset=utf-8"},
+            "/text.js", new String[] {"text.js", "text/javascript; charset=utf-8"},
             "/style.css", new String[] {"style.css", "text/css; charset=utf-8"});
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    private final Map<String, byte[]> contents = new java.util.HashMap<>();
+    private final Map<String, byte[]> contents = new HashMap<>();
 
     StaticFiles() {
         for (String[] file : FILES.values()) {

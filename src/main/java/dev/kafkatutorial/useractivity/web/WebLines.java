@@ -6,7 +6,7 @@ import dev.kafkatutorial.useractivity.cli.Lines;
 /**
  * The web program's lines, on the terminal and in the API's {@code reason}: where the page is, the warning for an
  * address beyond this machine, a port that is taken, and why an API request has no figures. The page's own words
- * are in {@code src/main/resources/web/app.js}, both languages side by side as here.
+ * are in {@code src/main/resources/web/text.js}, both languages side by side as here.
  */
 public final class WebLines extends Lines {
 

@@ -36,6 +36,7 @@ public final class WebServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private Admin admin;
     private GroupWatcher watcher;
+    private volatile boolean serving;
 
     private WebServer(HttpServer http) {
         this.http = http;
@@ -64,6 +65,7 @@ public final class WebServer implements AutoCloseable {
         http.createContext("/", new StaticFiles());
         http.setExecutor(workers);
         http.start();
+        serving = true;
         watcher.start();
     }
 
@@ -90,7 +92,13 @@ public final class WebServer implements AutoCloseable {
         if (closed.getCount() == 0) {
             return;
         }
-        http.stop(1);
+        if (!serving) {
+            // Bound but never served (the Admin client could not be built): the port's channel is registered with
+            // the server's selector, and only its dispatcher thread really closes it. Without this the port stays
+            // taken until the JVM exits.
+            http.start();
+        }
+        http.stop(serving ? 1 : 0);
         if (watcher != null) {
             watcher.close();
         }

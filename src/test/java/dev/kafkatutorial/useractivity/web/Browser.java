@@ -21,6 +21,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
+    /**
+     * Selenium warns on every start that it has no DevTools (CDP) classes for this Chromium's version: the tests
+     * use WebDriver only. Held here, or the JDK's logging forgets the level.
+     */
+    private static final java.util.logging.Logger CDP_WARNINGS = java.util.logging.Logger.getLogger(
+            "org.openqa.selenium.devtools");
+
+    static {
+        CDP_WARNINGS.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private final ChromeDriver driver;
 
     private Browser(ChromeDriver driver) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StaticFilesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"index.html", "app.js", "style.css"})
+    @ValueSource(strings = {"index.html", "app.js", "text.js", "style.css"})
     void theJarServesTheFileAsWritten(String name) throws Exception {
         byte[] source = Files.readAllBytes(Path.of("src/main/resources/web", name));
 
@@ -29,7 +29,8 @@ class StaticFilesTest {
     void thePageNamesOnlyItsOwnFiles() throws Exception {
         String html = new String(StaticFiles.read("index.html"), StandardCharsets.UTF_8);
 
-        assertThat(html).contains("<script src=\"app.js\" defer></script>", "<link rel=\"stylesheet\" href=\"style.css\">");
+        assertThat(html).contains("<script src=\"text.js\" defer></script>", "<script src=\"app.js\" defer></script>",
+                "<link rel=\"stylesheet\" href=\"style.css\">");
         assertThat(html).as("no inline script: the Content-Security-Policy would refuse it").doesNotContain("<script>");
         assertThat(StaticFiles.CONTENT_SECURITY_POLICY).startsWith("default-src 'none'; script-src 'self'");
     }

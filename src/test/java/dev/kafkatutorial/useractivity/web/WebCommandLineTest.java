@@ -72,6 +72,23 @@ class WebCommandLineTest {
     }
 
     @Test
+    void aBrokerAddressNoNameServerKnowsIsOneLineAndExitOne() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = probe.getLocalPort();
+            probe.close(); // free again: the page's port, once the address fails
+            Run run = web("--port", String.valueOf(port), "--bootstrap-server", "no-such-host.invalid:9092",
+                    "--lang", "en");
+
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("user-activity-web: Cannot resolve the Kafka broker address "
+                    + "no-such-host.invalid:9092 (no such host name). Check --bootstrap-server\n");
+            try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                assertThat(again.getLocalPort()).as("the port is let go").isEqualTo(port);
+            }
+        }
+    }
+
+    @Test
     void anAddressBeyondThisMachineIsServedWithAWarning() throws Exception {
         try (WebRun web = WebRun.start("--bind", "0.0.0.0", "--bootstrap-server", "localhost:1", "--lang", "en")) {
             assertThat(web.err().lines().findFirst()).hasValue("Warning: --bind 0.0.0.0: anyone who reaches this "

@@ -34,20 +34,33 @@ class WebSecurityIT {
 
     @BeforeAll
     static void startSecuredBroker() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        // The ports are chosen free, then closed for the broker to take: another listener may take the same port
+        // in between ("Each listener must have a different port"), so a few tries with new ports.
+        for (int attempt = 1; broker == null; attempt++) {
+            int plain;
+            int sasl;
+            try (ServerSocket one = new ServerSocket(0); ServerSocket two = new ServerSocket(0)) {
+                plain = one.getLocalPort();
+                sasl = two.getLocalPort();
+            }
+            saslServers = "localhost:" + sasl;
+            try {
+                broker = LocalKafkaBroker.start(plain, dir.resolve("data-" + attempt), Map.of(
+                        "listeners", "SASL_PLAINTEXT://" + saslServers,
+                        "advertised.listeners", "SASL_PLAINTEXT://" + saslServers,
+                        "listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT",
+                        "sasl.enabled.mechanisms", "PLAIN",
+                        "listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                        "org.apache.kafka.common.security.plain.PlainLoginModule required user_alice=\"" + PASSWORD
+                                + "\";",
+                        "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                        "super.users", "User:ANONYMOUS;User:alice"));
+            } catch (IllegalArgumentException portTakenMeanwhile) {
+                if (attempt == 3) {
+                    throw portTakenMeanwhile;
+                }
+            }
         }
-        saslServers = "localhost:" + port;
-        broker = LocalKafkaBroker.start(0, dir.resolve("data"), Map.of(
-                "listeners", "SASL_PLAINTEXT://" + saslServers,
-                "advertised.listeners", "SASL_PLAINTEXT://" + saslServers,
-                "listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT",
-                "sasl.enabled.mechanisms", "PLAIN",
-                "listener.name.sasl_plaintext.plain.sasl.jaas.config",
-                "org.apache.kafka.common.security.plain.PlainLoginModule required user_alice=\"" + PASSWORD + "\";",
-                "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
-                "super.users", "User:ANONYMOUS;User:alice"));
     }
 
     @AfterAll
