@@ -66,11 +66,12 @@ public final class Web {
         server.serve(admin, client.language().name(), client.topic(), client.bootstrapServers(), lines);
         out.println(lines.serving(server.url(), client.bootstrapServers()));
         started.accept(server);
-        int exit = Cli.runUntilStopped(() -> {
+        // The last line is printed before runUntilStopped returns: after Ctrl+C the JVM exits as soon as the
+        // shutdown hook (which waits for this) is done, and a line printed after that may never appear.
+        return Cli.runUntilStopped(() -> {
             server.awaitClosed();
+            err.println(lines.stopped());
             return Cli.OK;
         }, server::close, Duration.ofSeconds(5));
-        err.println(lines.stopped());
-        return exit;
     }
 }
