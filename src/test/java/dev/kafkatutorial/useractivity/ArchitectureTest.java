@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rule of imports (docs/architecture.md): {@code Main} → the programs → their package ({@code producer/},
- * {@code consumer/}, {@code processor/}, {@code doctor/}, {@code lab/}) → {@code cli/} → the shared core (the event,
- * its serde, its event-id header, the language). Nothing imports back up that line, and no two packages import each
- * other. Only {@code Main} starts a lab, and only the lab's {@code KafkaNode} touches Kafka's broker classes, which
- * the runnable jar leaves out.
+ * {@code consumer/}, {@code processor/}, {@code doctor/}, {@code lab/}, {@code web/}) → {@code cli/} → the shared
+ * core (the event, its serde, its event-id header, the language). Nothing imports back up that line, and no two
+ * packages import each other. Only {@code Main} starts a lab or the live page ({@code web/}), and only the lab's
+ * {@code KafkaNode} touches Kafka's broker classes, which the runnable jar leaves out.
  */
 class ArchitectureTest {
 
@@ -24,7 +24,7 @@ class ArchitectureTest {
     private static final List<String> PROGRAMS = List.of("Main", "UserActivityProducer", "UserActivityConsumer",
             "UserActivityShareConsumer", "UserActivityProcessor");
     private static final String[] PROGRAM_PACKAGES = {ROOT + ".producer..", ROOT + ".consumer..",
-        ROOT + ".processor..", ROOT + ".doctor..", ROOT + ".lab.."};
+        ROOT + ".processor..", ROOT + ".doctor..", ROOT + ".lab..", ROOT + ".web.."};
     /** Kafka's broker (provided scope: compiled against, not in the runnable jar); kafka-clients has none of these. */
     private static final String[] BROKER_PACKAGES = {"kafka..", "org.apache.kafka.server.common..",
         "org.apache.kafka.metadata..", "org.apache.kafka.raft..", "org.apache.kafka.storage..",
@@ -67,6 +67,14 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage(own).should().dependOnClassesThat().resideInAnyPackage(others)
                     .check(MAIN_CLASSES);
         }
+    }
+
+    @Test
+    void onlyMainStartsTheWebPage() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".web..")
+                .and(DescribedPredicate.not(DescribedPredicate.describe("Main",
+                        (JavaClass c) -> c.getName().equals(ROOT + ".Main"))))
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".web..").check(MAIN_CLASSES);
     }
 
     @Test
