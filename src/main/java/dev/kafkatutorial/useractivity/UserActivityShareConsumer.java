@@ -49,9 +49,9 @@ import org.apache.kafka.common.errors.WakeupException;
  */
 public final class UserActivityShareConsumer implements Cli.Program {
 
+    /** Acknowledging a batch, and close(): bounded, so a stop with the broker gone still ends with a summary. */
     private static final Duration COMMIT_WAIT = Duration.ofSeconds(5);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
-    static final Duration SHUTDOWN_GRACE = COMMIT_WAIT.plus(CLOSE_WAIT).plusSeconds(5);
 
     private final ShareConsumer<String, byte[]> consumer;
     private final ConsumerOptions options;
