@@ -144,16 +144,6 @@ public final class ConsumerOptions implements Cli.Validated {
     /** How a consumer group shares out partitions (KIP-848). */
     public enum GroupProtocol { classic, consumer }
 
-    /**
-     * Settings of the classic protocol, where the members time out and assign among themselves: with the
-     * consumer protocol the broker does both (group.consumer.session.timeout.ms and heartbeat interval, and
-     * group.consumer.assignors on the broker; a member picks a server-side assignor with group.remote.assignor).
-     */
-    static final Map<String, String> CLASSIC_ONLY = Map.of(
-            "session.timeout.ms", "the broker's group.consumer.session.timeout.ms",
-            "heartbeat.interval.ms", "the broker's group.consumer.heartbeat.interval.ms",
-            "partition.assignment.strategy", "group.remote.assignor (uniform or range), the broker's assignors");
-
     @Option(names = "--group-protocol", paramLabel = "classic|consumer",
             description = "How the group assigns partitions: classic (the members rebalance among themselves, all "
                     + "stopping at once) or consumer (KIP-848: the broker assigns, members move only the partitions "
@@ -171,21 +161,7 @@ public final class ConsumerOptions implements Cli.Validated {
 
     @Override
     public void validate() {
-        if (shareGroup != null) {
-            validateShareGroup();
-        }
-        if (groupProtocol != null && partition != null) {
-            throw new IllegalArgumentException("--group-protocol applies to a consumer group; --partition reads outside any group");
-        }
-        if (groupProtocol == GroupProtocol.consumer) {
-            for (String name : client.userProperties().keySet()) {
-                if (CLASSIC_ONLY.containsKey(name)) {
-                    throw new IllegalArgumentException(name + " is a setting of the classic protocol: with "
-                            + "--group-protocol consumer the broker decides it (" + CLASSIC_ONLY.get(name)
-                            + "); drop it, or use --group-protocol classic");
-                }
-            }
-        }
+        GroupKindOptions.check(this); // --share-group and --group-protocol, and what they refuse
         if (include != null && spec.commandLine().getParseResult().hasMatchedOption("--topic")) {
             throw new IllegalArgumentException("use either --topic or --include, not both");
         }
@@ -228,41 +204,6 @@ public final class ConsumerOptions implements Cli.Validated {
                 throw new Localized.Refusal(language -> new ConsumerLines(language).manualCommitWithoutGroup());
             }
             manualCommit = false; // enable.auto.commit=false: what a throw-away group has anyway
-        }
-    }
-
-    /**
-     * Options that mean nothing to a share group's member, each refused with why. By value, not by what was
-     * typed: a client property bound to an option (group.id for --group, say) counts as that option.
-     */
-    private void validateShareGroup() {
-        String position = "a share group has no position of its own per member: where a new group starts is "
-                + "--offset-reset (the group's share.auto.offset.reset)";
-        String records = "a share group's members share every partition's records; the broker hands out records, not partitions";
-        Map<String, Object[]> refused = new java.util.LinkedHashMap<>();
-        refused.put("--group", new Object[] {group != null, "a share group is named by --share-group, a consumer group by --group"});
-        refused.put("--group-protocol", new Object[] {groupProtocol != null, "a share group has its own protocol"});
-        refused.put("--partition", new Object[] {partition != null, records});
-        refused.put("--offset", new Object[] {offset != null, records});
-        refused.put("--manual-commit", new Object[] {manualCommit, "a share group's member acknowledges each record once its line is written"});
-        refused.put("--from-beginning", new Object[] {fromBeginning, position});
-        refused.put("--last", new Object[] {last != null, position});
-        refused.put("--from-time", new Object[] {fromTime != null, position});
-        refused.put("--to-end", new Object[] {toEnd, position});
-        refused.put("--include", new Object[] {include != null, "a share consumer subscribes to topic names, not a pattern"});
-        refused.put("--explain", new Object[] {explain, "it explains a consumer group's assignment, and a share group assigns none (doctor shows its members)"});
-        refused.put("--isolation-level", new Object[] {spec.commandLine().getParseResult().hasMatchedOption("--isolation-level")
-                || client.fromProperty("--isolation-level") != null,
-            "a share group reads at the group's share.isolation.level (kafka-configs --entity-type groups)"});
-        for (Map.Entry<String, Object[]> option : refused.entrySet()) {
-            if ((Boolean) option.getValue()[0]) {
-                String given = client.fromProperty(option.getKey());
-                throw new IllegalArgumentException((given == null ? option.getKey() : given + " (" + option.getKey() + ")")
-                        + " means nothing with --share-group: " + option.getValue()[1]);
-            }
-        }
-        if (print.contains(RecordDetails.Field.lag)) {
-            throw new IllegalArgumentException("--print lag means nothing with --share-group: a share group's member has no lag of its own");
         }
     }
 
