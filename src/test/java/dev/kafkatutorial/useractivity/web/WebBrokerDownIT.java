@@ -39,7 +39,7 @@ class WebBrokerDownIT {
                 assertThat(away.json().get("error").asText()).isEqualTo("broker_unreachable");
                 assertThat(away.json().get("reason").asText()).isEqualTo("Cannot reach a Kafka broker at "
                         + broker.bootstrapServers() + " (no answer within 3 s). Check that it is running: "
-                        + "docker-compose up -d, or without Docker mvn -q test-compile exec:java@broker");
+                        + "docker-compose up -d, or without Docker ./local-broker.sh start");
                 assertThat(web.get("/api/groups").status()).isEqualTo(503);
                 browser.untilText(LIMIT, "#status", "broker not answering");
                 assertThat(browser.text("#banner")).startsWith("Cannot reach a Kafka broker at "

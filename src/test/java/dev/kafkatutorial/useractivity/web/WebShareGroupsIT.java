@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Share groups (KIP-932, a preview in Kafka 4.1, off until {@code share.version=1}) on a broker of the test's own:
- * with them off the group list still answers; with them on a share group is listed with its type, its member and
+ * Share groups (KIP-932, on by default since Kafka 4.2: {@code share.version} 2 on a new 4.4 cluster) on a broker
+ * of the test's own, turned off first (level 0): with them off the group list still answers; with them on a share group is listed with its type, its member and
  * the partition it shares, and its start offset is what {@code kafka-share-groups --describe} prints.
  */
 class WebShareGroupsIT {
@@ -53,6 +53,8 @@ class WebShareGroupsIT {
             String group = topic + "-share";
             TestKafka.createTopic(broker.bootstrapServers(), topic, 1);
             produce(broker.bootstrapServers(), topic);
+            admin.updateFeatures(Map.of("share.version", new FeatureUpdate((short) 0,
+                    FeatureUpdate.UpgradeType.UNSAFE_DOWNGRADE)), new UpdateFeaturesOptions()).all().get(30, TimeUnit.SECONDS);
             assertThat(web.get("/api/groups").status()).as("share groups off").isEqualTo(200);
 
             admin.updateFeatures(Map.of("share.version", new FeatureUpdate((short) 1,
